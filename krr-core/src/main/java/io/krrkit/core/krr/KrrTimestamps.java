@@ -1,0 +1,64 @@
+package io.krrkit.core.krr;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+
+/**
+ * Reads and writes KRR timestamps. Real answers use an hour-only offset ({@code
+ * 2023-06-10T21:00:01+02}); documents also show {@code +02:00}, {@code Z} and fractional seconds.
+ * {@link OffsetDateTime#parse} rejects {@code +02}, so clients must use {@link #parse(String)}.
+ */
+public final class KrrTimestamps {
+  private static final DateTimeFormatter READ =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral('T')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .optionalEnd()
+          // Longest patterns first: +HH:MM:ss, +HH:MM, +HHMM, +HH, Z.
+          .optionalStart()
+          .appendOffset("+HH:MM:ss", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter();
+
+  /** How the register writes timestamps: seconds, Norwegian time, hour-only offset. */
+  private static final DateTimeFormatter WRITE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssX").withZone(ZoneId.of("Europe/Oslo"));
+
+  private KrrTimestamps() {}
+
+  /**
+   * Parses a KRR timestamp in any form real answers use. Blank input gives {@code null}.
+   *
+   * @throws DateTimeParseException when the text is not a timestamp
+   */
+  public static OffsetDateTime parse(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return OffsetDateTime.parse(text.trim(), READ);
+  }
+
+  /** Formats as the register does: {@code 2023-06-10T21:00:01+02}, in Norwegian time. */
+  public static String format(OffsetDateTime t) {
+    return WRITE.format(t.toInstant());
+  }
+}

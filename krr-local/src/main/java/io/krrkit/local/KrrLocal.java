@@ -1,0 +1,293 @@
+package io.krrkit.local;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.krrkit.core.OrgNumber;
+import io.krrkit.local.client.ClientKeyRepository;
+import io.krrkit.local.client.ClientRepository;
+import io.krrkit.local.client.JdbcClientKeyRepository;
+import io.krrkit.local.client.JdbcClientRepository;
+import io.krrkit.local.store.Database;
+import io.krrkit.local.store.Jdbc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * krr-local: Maskinporten, the self-service API and the KRR lookup API on one port, each under its
+ * own path prefix, backed by one store. All wiring of the emulator happens here.
+ *
+ * <pre>{@code
+ * try (KrrLocal krr = KrrLocal.builder().port(0).ephemeral().build().start()) {
+ *   String issuer = krr.maskinportenIssuer(); // http://localhost:PORT/maskinporten/
+ *   Bootstrap b = krr.bootstrap();            // a self-service client ready to use
+ * }
+ * }</pre>
+ */
+public final class KrrLocal implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(KrrLocal.class);
+
+  /** Default port, as documented. */
+  public static final int DEFAULT_PORT = 7070;
+
+  /** Default organisation of the bootstrap self-service client. */
+  public static final OrgNumber DEFAULT_ORG = OrgNumber.of("310000027");
+
+  private final Settings settings;
+  private final OffsetClock clock;
+  private Database database;
+  private Javalin app;
+  private String baseUrl;
+
+  private KrrLocal(Settings settings) {
+    this.settings = settings;
+    this.clock = new OffsetClock(settings.clock);
+  }
+
+  /** A builder with the documented defaults (port 7070, H2 in ~/.krr-local). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Opens the store, seeds it when empty, and starts serving. Returns {@code this}. */
+  public synchronized KrrLocal start() {
+    if (app != null) {
+      throw new IllegalStateException("already started");
+    }
+    int port = settings.port == 0 ? freePort() : settings.port;
+    baseUrl =
+        settings.publicUrl != null ? stripSlash(settings.publicUrl) : "http://localhost:" + port;
+    database = openDatabase();
+    Wiring wiring = new Wiring(database, clock, baseUrl, settings);
+    app =
+        Javalin.create(
+            config -> {
+              config.jetty.host = settings.host;
+              config.http.maxRequestSize = settings.maxRequestBytes;
+              config.startup.showJavalinBanner = false;
+              wiring.routes(config);
+            });
+    app.start(settings.host, port);
+    log.info("krr-local listening on {} (store: {})", baseUrl, describeStore());
+    return this;
+  }
+
+  /** Stops serving and closes the store. */
+  @Override
+  public synchronized void close() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+
+  /** {@code http://localhost:PORT} (or the public URL given to the builder). */
+  public String baseUrl() {
+    requireStarted();
+    return baseUrl;
+  }
+
+  /** The Maskinporten issuer, {@code {base}/maskinporten/} (with the trailing slash). */
+  public String maskinportenIssuer() {
+    return baseUrl() + "/maskinporten/";
+  }
+
+  /** The KRR base URL, {@code {base}/kontaktregisteret}. */
+  public String kontaktregisteretUrl() {
+    return baseUrl() + "/kontaktregisteret";
+  }
+
+  /** The self-service API base URL, {@code {base}/selvbetjening}. */
+  public String selfServiceUrl() {
+    return baseUrl() + "/selvbetjening";
+  }
+
+  /** The emulator's clock; tests and the operator API move it. */
+  public OffsetClock clock() {
+    return clock;
+  }
+
+  private void requireStarted() {
+    if (baseUrl == null) {
+      throw new IllegalStateException("not started");
+    }
+  }
+
+  private Database openDatabase() {
+    if (settings.jdbcUrl != null) {
+      return Database.connect(settings.jdbcUrl, settings.jdbcUser, settings.jdbcPassword);
+    }
+    if (settings.ephemeral) {
+      return Database.h2InMemory();
+    }
+    return Database.h2File(settings.dataDir);
+  }
+
+  private String describeStore() {
+    if (settings.jdbcUrl != null) {
+      return settings.jdbcUrl.replaceAll("password=[^&;]*", "password=****");
+    }
+    return settings.ephemeral ? "in-memory H2" : "H2 in " + settings.dataDir;
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Builds every service from the store and clock and registers its routes. */
+  private static final class Wiring {
+    private final Clock clock;
+    private final String baseUrl;
+    private final Settings settings;
+    private final Jdbc jdbc;
+    private final ClientRepository clients;
+    private final ClientKeyRepository clientKeys;
+
+    Wiring(Database database, Clock clock, String baseUrl, Settings settings) {
+      this.clock = clock;
+      this.baseUrl = baseUrl;
+      this.settings = settings;
+      this.jdbc = new Jdbc(database.dataSource());
+      this.clients = new JdbcClientRepository(jdbc);
+      this.clientKeys = new JdbcClientKeyRepository(jdbc);
+    }
+
+    void routes(JavalinConfig config) {
+      // --- maskinporten (issuer {base}/maskinporten/) ---
+      // --- self-service API ({base}/selvbetjening/api/v1) and bootstrap ---
+      // --- KRR lookup ({base}/kontaktregisteret) and synthetic register ---
+    }
+  }
+
+  private static final class Settings {
+    int port = DEFAULT_PORT;
+    String host = "127.0.0.1";
+    String publicUrl;
+    Path dataDir = Path.of(System.getProperty("user.home"), ".krr-local");
+    boolean ephemeral;
+    String jdbcUrl;
+    String jdbcUser;
+    String jdbcPassword;
+    OrgNumber orgNumber = DEFAULT_ORG;
+    int seedPersons = 10_000;
+    long seed = 1L;
+    int signingKeySize = 2048;
+    long maxRequestBytes = 1_000_000L;
+    Clock clock = Clock.systemUTC();
+  }
+
+  /** Configures an emulator. Unset values keep the documented defaults. */
+  public static final class Builder {
+    private final Settings s = new Settings();
+
+    private Builder() {}
+
+    /** Port to listen on; 0 picks a free one. Default 7070. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      s.port = port;
+      return this;
+    }
+
+    /** Interface to bind. Default {@code 127.0.0.1}. */
+    public Builder host(String host) {
+      s.host = Objects.requireNonNull(host, "host == null");
+      return this;
+    }
+
+    /**
+     * The URL clients reach this node by, when it differs from {@code http://localhost:PORT}
+     * (behind a load balancer every node must share it: it makes the issuer).
+     */
+    public Builder publicUrl(String url) {
+      s.publicUrl = Objects.requireNonNull(url, "url == null");
+      return this;
+    }
+
+    /** Directory of the H2 file database. Default {@code ~/.krr-local}. */
+    public Builder dataDir(Path dir) {
+      s.dataDir = Objects.requireNonNull(dir, "dir == null");
+      return this;
+    }
+
+    /** Keep everything in memory; nothing survives a restart. */
+    public Builder ephemeral() {
+      s.ephemeral = true;
+      return this;
+    }
+
+    /** Use an external database (PostgreSQL) instead of embedded H2. */
+    public Builder jdbc(String url, String user, String password) {
+      s.jdbcUrl = Objects.requireNonNull(url, "url == null");
+      s.jdbcUser = user;
+      s.jdbcPassword = password;
+      return this;
+    }
+
+    /** Organisation of the bootstrap self-service client. Default 310000027. */
+    public Builder orgNumber(OrgNumber org) {
+      s.orgNumber = Objects.requireNonNull(org, "org == null");
+      return this;
+    }
+
+    /** Synthetic persons generated into an empty register. Default 10 000. */
+    public Builder seedPersons(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("seedPersons must be >= 0, was " + count);
+      }
+      s.seedPersons = count;
+      return this;
+    }
+
+    /** Seed of the synthetic register generator; the same seed gives the same register. */
+    public Builder seed(long seed) {
+      s.seed = seed;
+      return this;
+    }
+
+    /** RSA key size of the emulator's token signing key: 2048 (default) or 4096. */
+    public Builder signingKeySize(int bits) {
+      if (bits != 2048 && bits != 4096) {
+        throw new IllegalArgumentException("signing key size must be 2048 or 4096, was " + bits);
+      }
+      s.signingKeySize = bits;
+      return this;
+    }
+
+    /** Largest request body accepted. Default 1 MB. */
+    public Builder maxRequestBytes(long bytes) {
+      s.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /** The base clock (tests pass a fixed one). Default: system UTC. */
+    public Builder clock(Clock clock) {
+      s.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Builds the emulator; call {@link KrrLocal#start()} to serve. */
+    public KrrLocal build() {
+      return new KrrLocal(s);
+    }
+  }
+}
