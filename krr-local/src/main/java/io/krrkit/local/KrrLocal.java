@@ -41,6 +41,7 @@ public final class KrrLocal implements AutoCloseable {
   private final Settings settings;
   private final OffsetClock clock;
   private Database database;
+  private Wiring wiring;
   private Javalin app;
   private String baseUrl;
 
@@ -63,7 +64,7 @@ public final class KrrLocal implements AutoCloseable {
     baseUrl =
         settings.publicUrl != null ? stripSlash(settings.publicUrl) : "http://localhost:" + port;
     database = openDatabase();
-    Wiring wiring = new Wiring(database, clock, baseUrl, settings);
+    wiring = new Wiring(database, clock, baseUrl, settings);
     app =
         Javalin.create(
             config -> {
@@ -109,6 +110,18 @@ public final class KrrLocal implements AutoCloseable {
   /** The self-service API base URL, {@code {base}/selvbetjening}. */
   public String selfServiceUrl() {
     return baseUrl() + "/selvbetjening";
+  }
+
+  /** In-process access to registered clients, for tests and embedding. */
+  public ClientRepository clients() {
+    requireStarted();
+    return wiring.clients;
+  }
+
+  /** In-process access to registered client keys, for tests and embedding. */
+  public ClientKeyRepository clientKeys() {
+    requireStarted();
+    return wiring.clientKeys;
   }
 
   /** The emulator's clock; tests and the operator API move it. */
