@@ -1,0 +1,84 @@
+package io.krrkit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.maskinporten.MaskinportenClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The Maskinporten client a command acts as: a bootstrap file from {@code krr serve
+ * --bootstrap-out}, or a client id with a private JWK file.
+ */
+final class Credentials {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Mixin Target target;
+
+  @Option(
+      names = "--bootstrap",
+      defaultValue = "${env:KRR_BOOTSTRAP}",
+      description = "Bootstrap file of krr-local ({issuer, client_id, kid, private_jwk}).")
+  Path bootstrap;
+
+  @Option(
+      names = "--client-id",
+      defaultValue = "${env:KRR_CLIENT_ID}",
+      description = "Integration id (client_id) to act as.")
+  String clientId;
+
+  @Option(
+      names = "--key",
+      defaultValue = "${env:KRR_KEY}",
+      description = "Private RSA JWK file of the client (its kid must be registered).")
+  Path keyFile;
+
+  private Loaded loaded;
+
+  /** The client id, key and the issuer the bootstrap file names (or null). */
+  record Loaded(String clientId, RSAKey key, String bootstrapIssuer) {}
+
+  Loaded load() throws IOException {
+    if (loaded != null) {
+      return loaded;
+    }
+    if (clientId != null && keyFile != null) {
+      loaded = new Loaded(clientId, JwkFiles.readPrivate(keyFile), null);
+    } else if (bootstrap != null) {
+      loaded = readBootstrap(bootstrap);
+    } else {
+      throw new CliErrors.Failure(
+          ExitCode.USAGE,
+          "say which client to act as: --client-id ID --key FILE, or --bootstrap FILE"
+              + " (from 'krr serve --bootstrap-out FILE')");
+    }
+    return loaded;
+  }
+
+  MaskinportenClient maskinporten() throws IOException {
+    Loaded l = load();
+    return MaskinportenClient.builder()
+        .environment(target.maskinporten(l.bootstrapIssuer()))
+        .clientId(l.clientId())
+        .signingKey(l.key())
+        .build();
+  }
+
+  private static Loaded readBootstrap(Path file) throws IOException {
+    JsonNode json = JSON.readTree(file.toFile());
+    if (!json.hasNonNull("client_id") || !json.hasNonNull("private_jwk")) {
+      throw new CliErrors.Failure(
+          ExitCode.USAGE, file + " is not a bootstrap file (needs client_id and private_jwk)");
+    }
+    try {
+      RSAKey key = RSAKey.parse(json.get("private_jwk").toString());
+      return new Loaded(json.get("client_id").asText(), key, json.path("issuer").asText(null));
+    } catch (ParseException e) {
+      throw new CliErrors.Failure(ExitCode.USAGE, file + ": private_jwk is not an RSA JWK");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.krrkit.cli;
+
+/** The exit codes of {@code krr}, listed in {@code --help}. */
+enum ExitCode {
+  OK(0, "Success."),
+  SERVICE_ERROR(1, "A service (Maskinporten, KRR, self-service) refused the request."),
+  USAGE(2, "Invalid command line or input."),
+  IO_ERROR(3, "A file could not be read or written, or the build failed."),
+  UNREACHABLE(4, "A service could not be reached.");
+
+  final int code;
+  final String description;
+
+  ExitCode(int code, String description) {
+    this.code = code;
+    this.description = description;
+  }
+}

@@ -1,0 +1,65 @@
+package io.krrkit.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code krr} command: keys, client registration, tokens, lookups, the emulator, and a demo of
+ * the whole flow. {@code main} only exits with {@link #run}'s code, so tests run the CLI
+ * in-process.
+ */
+@Command(
+    name = "krr",
+    mixinStandardHelpOptions = true,
+    versionProvider = Krr.Version.class,
+    description = "Keys, Maskinporten tokens, KRR lookups and a local emulator (krr-local).",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      KeygenCommand.class,
+      ClientCommand.class,
+      TokenCommand.class,
+      LookupCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Krr {
+  private Krr() {}
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the CLI with the given output streams; returns the exit code. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Krr());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(CliErrors::exitCode);
+    cli.setExecutionExceptionHandler(CliErrors::handle);
+    cli.setParameterExceptionHandler(CliErrors::handleUsage);
+    addExitCodes(cli);
+    return cli.execute(args);
+  }
+
+  private static void addExitCodes(CommandLine cli) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(Integer.toString(c.code), c.description);
+    }
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    cli.getSubcommands().values().forEach(Krr::addExitCodes);
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Krr.class.getPackage().getImplementationVersion();
+      return new String[] {"krr " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.krrkit.cli;
+
+import io.krrkit.core.Scope;
+import io.krrkit.krr.ApiVersion;
+import io.krrkit.krr.KrrClient;
+import io.krrkit.krr.LookupResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code krr lookup}: looks up persons in KRR. */
+@Command(
+    name = "lookup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Looks up persons in KRR (batches of 1000, in parallel) and prints a table or JSON.",
+      "Which fields come back depends on the scopes: kontaktinformasjon.read gives e-mail,",
+      "mobile, language and varslingsstatus; digitalpost.read gives the mailbox and certificate."
+    })
+final class LookupCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin Credentials credentials;
+
+  @Parameters(paramLabel = "ID", arity = "1..*", description = "Identity numbers (11 digits).")
+  List<String> ids;
+
+  @Option(
+      names = "--scope",
+      split = " ",
+      description =
+          "Scopes to ask for (default: krr:global/kontaktinformasjon.read"
+              + " krr:global/digitalpost.read).")
+  List<String> scopes =
+      List.of(Scope.KRR_KONTAKTINFORMASJON_READ.value(), Scope.KRR_DIGITALPOST_READ.value());
+
+  @Option(
+      names = "--api",
+      defaultValue = "V2",
+      description = "API version: V1 or V2 (default: ${DEFAULT-VALUE}).")
+  ApiVersion api;
+
+  @Option(
+      names = "--include-unregistered",
+      description = "v2: answer unknown persons as IKKE_REGISTRERT.")
+  boolean includeUnregistered;
+
+  @Option(names = "--json", description = "Print KRR's JSON ({\"personer\": [...]}).")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Scope> asked = scopes.stream().map(Scope::of).toList();
+    KrrClient krr =
+        KrrClient.builder()
+            .environment(credentials.target.krr(credentials.load().bootstrapIssuer()))
+            .maskinporten(
+                credentials.maskinporten(),
+                asked.get(0),
+                asked.subList(1, asked.size()).toArray(Scope[]::new))
+            .apiVersion(api)
+            .inkluderIkkeRegistrerte(includeUnregistered)
+            .build();
+    LookupResult result = krr.lookup(ids);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Output.json(out, new io.krrkit.core.krr.PersonerResponse(result.persons()));
+    } else {
+      PersonTable.print(out, result.persons());
+    }
+    return ExitCode.OK.code;
+  }
+}

@@ -1,0 +1,37 @@
+package io.krrkit.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Writes files that hold secrets (private keys) readable by the owner only (mode 600). */
+final class SecretFiles {
+  private SecretFiles() {}
+
+  /**
+   * Writes {@code text} to {@code file} with mode 600 where the file system supports it.
+   *
+   * @param overwrite replace an existing file; otherwise an existing file is an error
+   */
+  static void write(Path file, String text, boolean overwrite) throws IOException {
+    if (Files.exists(file) && !overwrite) {
+      throw new FileAlreadyExistsException(file + " exists (use --force to replace it)");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+  }
+}

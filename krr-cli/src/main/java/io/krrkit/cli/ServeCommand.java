@@ -1,0 +1,149 @@
+package io.krrkit.cli;
+
+import io.krrkit.core.OrgNumber;
+import io.krrkit.local.KrrLocal;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code krr serve}: runs the emulator until interrupted. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs krr-local: Maskinporten, the self-service API and the KRR lookup API on one port.",
+      "Flags win over environment variables (KRR_LOCAL_*), which win over defaults."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:KRR_LOCAL_PORT:-7070}",
+      description = "Port (0 = any free port; default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:KRR_LOCAL_HOST:-127.0.0.1}",
+      description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--public-url",
+      defaultValue = "${env:KRR_LOCAL_PUBLIC_URL}",
+      description = "URL clients use, when behind a proxy; all nodes on one DB must share it.")
+  String publicUrl;
+
+  @Option(
+      names = "--data",
+      defaultValue = "${env:KRR_LOCAL_DATA}",
+      description = "Directory of the H2 store (default: ~/.krr-local).")
+  Path dataDir;
+
+  @Option(names = "--ephemeral", description = "Keep everything in memory.")
+  boolean ephemeral;
+
+  @Option(
+      names = "--db",
+      defaultValue = "${env:KRR_LOCAL_DB}",
+      description = "JDBC URL of a shared PostgreSQL store (jdbc:postgresql://host/db).")
+  String jdbcUrl;
+
+  @Option(names = "--db-user", defaultValue = "${env:KRR_LOCAL_DB_USER}", description = "DB user.")
+  String dbUser;
+
+  @Option(
+      names = "--db-password",
+      defaultValue = "${env:KRR_LOCAL_DB_PASSWORD}",
+      description = "DB password (prefer the environment variable).")
+  String dbPassword;
+
+  @Option(
+      names = "--org",
+      defaultValue = "${env:KRR_LOCAL_ORG:-310000027}",
+      description =
+          "Organisation of the bootstrap self-service client (default: ${DEFAULT-VALUE}).")
+  String org;
+
+  @Option(
+      names = "--seed-persons",
+      defaultValue = "${env:KRR_LOCAL_SEED_PERSONS:-10000}",
+      description =
+          "Synthetic persons generated into an empty register (default: ${DEFAULT-VALUE}).")
+  int seedPersons;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "${env:KRR_LOCAL_SEED:-1}",
+      description = "Seed of the register generator (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--signing-key-size",
+      defaultValue = "2048",
+      description = "RSA size of the token signing key: 2048 or 4096 (default: ${DEFAULT-VALUE}).")
+  int signingKeySize;
+
+  @Option(
+      names = "--bootstrap-out",
+      description =
+          "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode 600).")
+  Path bootstrapOut;
+
+  @Override
+  public Integer call() throws Exception {
+    Logging.verbose();
+    KrrLocal.Builder builder =
+        KrrLocal.builder()
+            .port(port)
+            .host(host)
+            .orgNumber(OrgNumber.of(org))
+            .seedPersons(seedPersons)
+            .seed(seed)
+            .signingKeySize(signingKeySize);
+    if (publicUrl != null) {
+      builder.publicUrl(publicUrl);
+    }
+    if (jdbcUrl != null) {
+      builder.jdbc(jdbcUrl, dbUser, dbPassword);
+    } else if (ephemeral) {
+      builder.ephemeral();
+    } else if (dataDir != null) {
+      builder.dataDir(dataDir);
+    }
+    KrrLocal krr = builder.build().start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  krr.close();
+                  stopped.countDown();
+                },
+                "krr-local-shutdown"));
+    if (bootstrapOut != null) {
+      SecretFiles.write(bootstrapOut, krr.bootstrap().toJson() + "\n", true);
+    }
+    printSummary(krr, spec.commandLine().getOut());
+    stopped.await();
+    return ExitCode.OK.code;
+  }
+
+  private void printSummary(KrrLocal krr, PrintWriter out) {
+    out.printf("krr-local is running. Stop with Ctrl-C.%n");
+    out.printf("  Maskinporten issuer: %s%n", krr.maskinportenIssuer());
+    out.printf("  KRR lookup:          %s/rest/v2/personer%n", krr.kontaktregisteretUrl());
+    out.printf("  Self-service API:    %s/api/v1/clients%n", krr.selfServiceUrl());
+    out.printf("  Bootstrap client:    %s (org %s)%n", krr.bootstrap().clientId(), org);
+    if (bootstrapOut != null) {
+      out.printf("  Bootstrap file:      %s (holds a private key; mode 600)%n", bootstrapOut);
+    }
+    out.flush();
+  }
+}
