@@ -1,0 +1,188 @@
+package io.krrkit.bench;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.krrkit.core.Scope;
+import io.krrkit.local.Bootstrap;
+import io.krrkit.local.KrrLocal;
+import io.krrkit.local.krr.synthetic.Shares;
+import io.krrkit.local.krr.synthetic.SyntheticPerson;
+import io.krrkit.local.krr.synthetic.SyntheticRegister;
+import io.krrkit.maskinporten.MaskinportenClient;
+import io.krrkit.maskinporten.MaskinportenEnvironment;
+import io.krrkit.maskinporten.TokenRequest;
+import io.krrkit.selfservice.ClientRequest;
+import io.krrkit.selfservice.SelfServiceClient;
+import io.krrkit.selfservice.SelfServiceEnvironment;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load generator for krr-local's token and lookup endpoints. Starts the emulator in
+ * this JVM on a free port, registers a KRR client through the self-service API, then runs {@code
+ * --concurrency} workers for {@code --duration} seconds after a warm-up, and prints throughput and
+ * latency percentiles as a Markdown table row.
+ *
+ * <pre>
+ * java -jar bench/target/bench.jar token  --concurrency 4 --duration 20
+ * java -jar bench/target/bench.jar lookup --concurrency 4 --duration 20 --batch 1000
+ * </pre>
+ */
+public final class LoadGenerator {
+  private final String target;
+  private final int concurrency;
+  private final int durationSeconds;
+  private final int warmupSeconds;
+  private final int batch;
+  private final int persons;
+
+  private LoadGenerator(String[] args) {
+    if (args.length == 0 || !(args[0].equals("token") || args[0].equals("lookup"))) {
+      throw new IllegalArgumentException(
+          "usage: bench token|lookup [--concurrency N] [--duration S] [--warmup S]"
+              + " [--batch N] [--persons N]");
+    }
+    target = args[0];
+    concurrency = intOption(args, "--concurrency", 4);
+    durationSeconds = intOption(args, "--duration", 20);
+    warmupSeconds = intOption(args, "--warmup", 5);
+    batch = intOption(args, "--batch", 1000);
+    persons = intOption(args, "--persons", 100_000);
+  }
+
+  /** Runs one measurement and prints its row. */
+  public static void main(String[] args) throws Exception {
+    new LoadGenerator(args).run();
+  }
+
+  private void run() throws Exception {
+    int seeded = target.equals("lookup") ? persons : 0;
+    try (KrrLocal krr =
+        KrrLocal.builder().port(0).ephemeral().seedPersons(seeded).build().start()) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      RSAKey key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
+      String clientId = registerKrrClient(krr, key);
+      MaskinportenClient maskinporten =
+          MaskinportenClient.builder()
+              .environment(MaskinportenEnvironment.custom(krr.maskinportenIssuer()))
+              .clientId(clientId)
+              .signingKey(key)
+              .build();
+      Scenario scenario =
+          target.equals("token")
+              ? new TokenScenario(http, krr.maskinportenIssuer(), clientId, key)
+              : new LookupScenario(
+                  http,
+                  krr.kontaktregisteretUrl(),
+                  maskinporten,
+                  TokenRequest.of(Scope.KRR_KONTAKTINFORMASJON_READ, Scope.KRR_DIGITALPOST_READ),
+                  registeredIds(seeded),
+                  batch);
+      measure(scenario, warmupSeconds);
+      Result result = measure(scenario, durationSeconds);
+      printRow(scenario, result);
+    }
+  }
+
+  private static String registerKrrClient(KrrLocal krr, RSAKey key) throws Exception {
+    Bootstrap admin = krr.bootstrap();
+    SelfServiceClient selfService =
+        SelfServiceClient.builder()
+            .environment(SelfServiceEnvironment.custom(krr.selfServiceUrl()))
+            .maskinporten(
+                MaskinportenClient.builder()
+                    .environment(MaskinportenEnvironment.custom(krr.maskinportenIssuer()))
+                    .clientId(admin.clientId())
+                    .signingKey(RSAKey.parse(admin.privateJwk()))
+                    .build())
+            .build();
+    String clientId = selfService.createClient(ClientRequest.krr("bench").build()).clientId();
+    selfService.uploadKey(clientId, key);
+    return clientId;
+  }
+
+  /** Identifiers of the seeded population, as the emulator's own generator drew them. */
+  private static List<String> registeredIds(int size) {
+    return new SyntheticRegister(1L, Shares.DEFAULT, Clock.systemUTC().instant())
+        .population(size)
+        .filter(SyntheticPerson::isRegistered)
+        .map(p -> p.personidentifikator().value())
+        .toList();
+  }
+
+  private record Result(long requests, long persons, long errors, double seconds, Latencies l) {}
+
+  private Result measure(Scenario scenario, int seconds) throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicLong errors = new AtomicLong();
+    AtomicLong covered = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Future<Latencies>> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < concurrency; i++) {
+      workers.add(pool.submit(() -> work(scenario, deadline, errors, covered)));
+    }
+    List<Latencies> parts = new ArrayList<>();
+    for (Future<Latencies> w : workers) {
+      parts.add(w.get());
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Latencies all = Latencies.merge(parts);
+    return new Result(all.size(), covered.get(), errors.get(), elapsed, all);
+  }
+
+  private static Latencies work(
+      Scenario scenario, long deadline, AtomicLong errors, AtomicLong covered) {
+    Latencies latencies = new Latencies();
+    while (System.nanoTime() < deadline) {
+      long t0 = System.nanoTime();
+      try {
+        covered.addAndGet(scenario.call());
+        latencies.record(System.nanoTime() - t0);
+      } catch (Exception e) {
+        if (errors.incrementAndGet() == 1) {
+          System.err.println("first error: " + e.getMessage());
+        }
+      }
+    }
+    return latencies;
+  }
+
+  private void printRow(Scenario scenario, Result r) {
+    System.out.println(
+        "| endpoint | concurrency | seconds | requests | requests/s | persons/s | p50 ms | p99 ms |"
+            + " errors |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %.1f | %d | %.0f | %s | %.2f | %.2f | %d |%n",
+        scenario.name(),
+        concurrency,
+        r.seconds(),
+        r.requests(),
+        r.requests() / r.seconds(),
+        target.equals("lookup")
+            ? String.format(Locale.ROOT, "%.0f", r.persons() / r.seconds())
+            : "-",
+        r.l().quantileMillis(0.50),
+        r.l().quantileMillis(0.99),
+        r.errors());
+  }
+
+  private static int intOption(String[] args, String name, int fallback) {
+    for (int i = 1; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}
