@@ -16,7 +16,8 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
 
   /**
    * The rule that failed, a stable word for programs: {@code length}, {@code digits}, {@code date},
-   * {@code control-digit-1}, {@code control-digit-2}, {@code format}.
+   * {@code control-digit-1}, {@code control-digit-2} (identity numbers), {@code control-digit}
+   * (organisation numbers), {@code format} (scopes).
    */
   public String rule() {
     return rule;

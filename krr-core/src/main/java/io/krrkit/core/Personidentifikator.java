@@ -110,7 +110,9 @@ public record Personidentifikator(String value) implements Comparable<Personiden
    * with them (a control digit would be 10). Used by generators of synthetic numbers.
    */
   public static Optional<String> withControlDigits(String firstNine) {
-    if (firstNine.length() != 9 || !firstNine.chars().allMatch(Character::isDigit)) {
+    // ASCII only: Character.isDigit also accepts other scripts' digits, which '0' arithmetic
+    // breaks.
+    if (firstNine.length() != 9 || !firstNine.chars().allMatch(c -> isAsciiDigit((char) c))) {
       throw new IllegalArgumentException("need nine digits");
     }
     int k1 = control(firstNine, K1_WEIGHTS);

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * krr:global/kontaktinformasjon.read}) or a bare OpenID scope ({@code openid}, {@code profile}).
  */
 public record Scope(String value) implements Comparable<Scope> {
-  private static final Pattern SHAPE = Pattern.compile("[a-z0-9_.-]+(:[a-zA-Z0-9_./-]+)?");
+  // The subscope may itself hold colons: Digdir's own idporten:dcr/onbehalfof:write does.
+  private static final Pattern SHAPE = Pattern.compile("[a-z0-9_.-]+(:[a-zA-Z0-9_./:-]+)?");
 
   /** Contact information, language and varslingsstatus. */
   public static final Scope KRR_KONTAKTINFORMASJON_READ =
@@ -33,12 +34,21 @@ public record Scope(String value) implements Comparable<Scope> {
   /** Self-service API: create clients. */
   public static final Scope DCR_WRITE = new Scope("idporten:dcr.write");
 
+  /** Self-service API: manage on-behalf-of registrations of a client. */
+  public static final Scope DCR_ONBEHALFOF_WRITE = new Scope("idporten:dcr/onbehalfof:write");
+
+  /** Self-service API: a supplier manages clients owned by its customers. */
+  public static final Scope DCR_SUPPLIER = new Scope("idporten:dcr.supplier");
+
+  /** Self-service API: an API owner manages its scopes and who may use them. */
+  public static final Scope SCOPES_WRITE = new Scope("idporten:scopes.write");
+
   /** Validates the shape; throws {@link InvalidIdentifierException} when it is wrong. */
   public Scope {
     Objects.requireNonNull(value, "value == null");
     if (!SHAPE.matcher(value).matches()) {
       throw new InvalidIdentifierException(
-          "format", "scope must look like prefix:subscope (letters, digits, . _ - /)");
+          "format", "scope must look like prefix:subscope (letters, digits, . _ - / :)");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.krrkit.core.krr;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A person's digital post mailbox: address and the supplier's organisation number. */
@@ -14,6 +15,7 @@ public record DigitalPost(
   }
 
   /** True when no mailbox address is present. */
+  @JsonIgnore // a helper, not a KRR field: Jackson would write it as "empty"
   public boolean isEmpty() {
     return postkasseadresse == null && postkasseleverandoeradresse == null;
   }

@@ -1,5 +1,6 @@
 package io.krrkit.core.krr;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 
@@ -25,6 +26,7 @@ public record Kontaktinformasjon(
   }
 
   /** True when neither an e-mail address nor a mobile number is present. */
+  @JsonIgnore // a helper, not a KRR field: Jackson would write it as "empty"
   public boolean isEmpty() {
     return epostadresse == null && mobiltelefonnummer == null;
   }

@@ -2,9 +2,11 @@ package io.krrkit.core.krr;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 
 /**
@@ -37,7 +39,11 @@ public final class KrrTimestamps {
           .optionalStart()
           .appendOffset("+HH", "Z")
           .optionalEnd()
-          .toFormatter();
+          .toFormatter()
+          // The default (smart) resolver would turn 2023-02-30 into 2023-02-28 and 24:00 into the
+          // next day; a register timestamp like that is corrupt and must be rejected.
+          .withResolverStyle(ResolverStyle.STRICT)
+          .withChronology(IsoChronology.INSTANCE);
 
   /** How the register writes timestamps: seconds, Norwegian time, hour-only offset. */
   private static final DateTimeFormatter WRITE =

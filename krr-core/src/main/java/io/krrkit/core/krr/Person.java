@@ -1,5 +1,6 @@
 package io.krrkit.core.krr;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,6 +56,7 @@ public record Person(
   }
 
   /** True when the person has reserved against digital communication. */
+  @JsonIgnore // a helper, not a KRR field: Jackson would write it as "reservert"
   public boolean isReservert() {
     return reservasjon == JaNei.JA;
   }

@@ -1,0 +1,356 @@
+package io.krrkit.selfservice;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.Scope;
+import io.krrkit.maskinporten.MaskinportenClient;
+import io.krrkit.maskinporten.MaskinportenEnvironment;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Digdir's self-service API: register, read, change and delete your organisation's clients
+ * (integrations) and their public keys. Each call asks Maskinporten for a token with the one scope
+ * it needs ({@code idporten:dcr.read}, {@code .write} or {@code .modify}), so an admin client
+ * holding only some of them can still make the calls those allow. Thread-safe: share one instance.
+ *
+ * <pre>{@code
+ * SelfServiceClient selfService = SelfServiceClient.builder()
+ *     .environment(SelfServiceEnvironment.TEST)
+ *     .maskinporten(adminClient) // a MaskinportenClient of your admin client, test.maskinporten.no
+ *     .build();
+ *
+ * RegisteredClient krr = selfService.createClient(ClientRequest.krr("Varsling").build());
+ * selfService.uploadKey(krr.clientId(), rsaKey); // the public part, with its kid
+ * }</pre>
+ *
+ * <p>Every method has an asynchronous twin ({@code …Async}) whose future fails with the same {@link
+ * SelfServiceException}, wrapped in a {@code CompletionException}.
+ */
+public final class SelfServiceClient {
+  private final SelfServiceEnvironment environment;
+  private final Exchange exchange;
+  private final ObjectMapper json;
+
+  private SelfServiceClient(Builder b) {
+    this.environment = b.environment;
+    this.json = Json.newMapper();
+    HttpClient http =
+        b.httpClient != null
+            ? b.httpClient
+            : HttpClient.newBuilder().connectTimeout(b.timeout).build();
+    this.exchange = new Exchange(http, b.maskinporten, b.timeout, json);
+  }
+
+  /** A builder; environment and Maskinporten client are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Registers a new client owned by your organisation ({@code POST /clients}, dcr.write). */
+  public RegisteredClient createClient(ClientRequest request) {
+    return await(createClientAsync(request));
+  }
+
+  /** The asynchronous twin of {@link #createClient}. */
+  public CompletableFuture<RegisteredClient> createClientAsync(ClientRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return send("POST", "/clients", Scope.DCR_WRITE, request, RegisteredClient.class);
+  }
+
+  /** Your organisation's clients ({@code GET /clients}, dcr.read). */
+  public List<RegisteredClient> listClients() {
+    return await(listClientsAsync());
+  }
+
+  /** The asynchronous twin of {@link #listClients}. */
+  public CompletableFuture<List<RegisteredClient>> listClientsAsync() {
+    JavaType list =
+        json.getTypeFactory().constructType(new TypeReference<List<RegisteredClient>>() {});
+    return exchange.send(call("GET", "/clients", Scope.DCR_READ, null), list);
+  }
+
+  /**
+   * One of your clients ({@code GET /clients/{id}}, dcr.read).
+   *
+   * @throws SelfServiceErrorException with status 404 when your organisation has no such client
+   */
+  public RegisteredClient getClient(String clientId) {
+    return await(getClientAsync(clientId));
+  }
+
+  /** The asynchronous twin of {@link #getClient}. */
+  public CompletableFuture<RegisteredClient> getClientAsync(String clientId) {
+    return send("GET", clientPath(clientId), Scope.DCR_READ, null, RegisteredClient.class);
+  }
+
+  /**
+   * Replaces the writable fields of a client ({@code PUT /clients/{id}}, dcr.modify). Fields left
+   * out get their defaults, so start from {@link RegisteredClient#toRequest()}; the integration
+   * type cannot change.
+   */
+  public RegisteredClient updateClient(String clientId, ClientRequest request) {
+    return await(updateClientAsync(clientId, request));
+  }
+
+  /** The asynchronous twin of {@link #updateClient}. */
+  public CompletableFuture<RegisteredClient> updateClientAsync(
+      String clientId, ClientRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return send("PUT", clientPath(clientId), Scope.DCR_MODIFY, request, RegisteredClient.class);
+  }
+
+  /** Deletes a client and its keys ({@code DELETE /clients/{id}}, dcr.modify). */
+  public void deleteClient(String clientId) {
+    await(deleteClientAsync(clientId));
+  }
+
+  /** The asynchronous twin of {@link #deleteClient}. */
+  public CompletableFuture<Void> deleteClientAsync(String clientId) {
+    return send("DELETE", clientPath(clientId), Scope.DCR_MODIFY, null, null);
+  }
+
+  /** The keys registered on a client ({@code GET /clients/{id}/jwks}, dcr.read). */
+  public ClientKeySet getKeys(String clientId) {
+    return await(getKeysAsync(clientId));
+  }
+
+  /** The asynchronous twin of {@link #getKeys}. */
+  public CompletableFuture<ClientKeySet> getKeysAsync(String clientId) {
+    return send("GET", keysPath(clientId), Scope.DCR_READ, null, ClientKeySet.class);
+  }
+
+  /**
+   * Replaces the whole key set of a client with {@code keys}, one to {@value ClientKeySet#MAX_KEYS}
+   * ({@code POST /clients/{id}/jwks}, dcr.modify). Keys left out stop working; to remove every key
+   * use {@link #deleteKeys}.
+   */
+  public ClientKeySet uploadKeys(String clientId, List<ClientKey> keys) {
+    return await(uploadKeysAsync(clientId, keys));
+  }
+
+  /** The asynchronous twin of {@link #uploadKeys}. */
+  public CompletableFuture<ClientKeySet> uploadKeysAsync(String clientId, List<ClientKey> keys) {
+    Map<String, List<ClientKey>> jwks = Map.of("keys", List.copyOf(keys));
+    return send("POST", keysPath(clientId), Scope.DCR_MODIFY, jwks, ClientKeySet.class);
+  }
+
+  /**
+   * Makes the public part of {@code key}, with its kid, the client's only key. To keep the other
+   * keys (rotation), use {@link #addKey}.
+   *
+   * @throws SelfServiceConfigException when the key has no kid
+   */
+  public ClientKeySet uploadKey(String clientId, RSAKey key) {
+    return await(uploadKeyAsync(clientId, key));
+  }
+
+  /** The asynchronous twin of {@link #uploadKey}. */
+  public CompletableFuture<ClientKeySet> uploadKeyAsync(String clientId, RSAKey key) {
+    return uploadKeysAsync(clientId, List.of(ClientKey.of(key)));
+  }
+
+  /**
+   * Adds the public part of {@code key} to the client's keys, replacing a key with the same kid:
+   * reads the set, then uploads it with the key added. For rotation, where old and new key work
+   * side by side until the old one is removed with {@link #deleteKey}.
+   */
+  public ClientKeySet addKey(String clientId, RSAKey key) {
+    return await(addKeyAsync(clientId, key));
+  }
+
+  /** The asynchronous twin of {@link #addKey}. */
+  public CompletableFuture<ClientKeySet> addKeyAsync(String clientId, RSAKey key) {
+    ClientKey added = ClientKey.of(key);
+    return getKeysAsync(clientId)
+        .thenCompose(
+            set -> {
+              List<ClientKey> keys = new ArrayList<>(set.keys());
+              keys.removeIf(k -> k.kid().equals(added.kid()));
+              keys.add(added);
+              return uploadKeysAsync(clientId, keys);
+            });
+  }
+
+  /** Removes every key of a client ({@code DELETE /clients/{id}/jwks}, dcr.modify). */
+  public void deleteKeys(String clientId) {
+    await(deleteKeysAsync(clientId));
+  }
+
+  /** The asynchronous twin of {@link #deleteKeys}. */
+  public CompletableFuture<Void> deleteKeysAsync(String clientId) {
+    return send("DELETE", keysPath(clientId), Scope.DCR_MODIFY, null, null);
+  }
+
+  /**
+   * Removes the key {@code kid} from a client: reads the set, then uploads it without the key (or
+   * deletes the set when it was the last key).
+   *
+   * @return false when the client has no key {@code kid} (nothing changed)
+   */
+  public boolean deleteKey(String clientId, String kid) {
+    return await(deleteKeyAsync(clientId, kid));
+  }
+
+  /** The asynchronous twin of {@link #deleteKey}. */
+  public CompletableFuture<Boolean> deleteKeyAsync(String clientId, String kid) {
+    Objects.requireNonNull(kid, "kid == null");
+    return getKeysAsync(clientId)
+        .thenCompose(
+            set -> {
+              if (set.find(kid).isEmpty()) {
+                return CompletableFuture.completedFuture(false);
+              }
+              List<ClientKey> rest = set.keys().stream().filter(k -> !k.kid().equals(kid)).toList();
+              CompletableFuture<?> change =
+                  rest.isEmpty() ? deleteKeysAsync(clientId) : uploadKeysAsync(clientId, rest);
+              return change.thenApply(done -> true);
+            });
+  }
+
+  /** The API this client talks to. */
+  public SelfServiceEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public String toString() {
+    return "SelfServiceClient[baseUrl=" + environment.baseUrl() + "]";
+  }
+
+  private <T> CompletableFuture<T> send(
+      String method, String path, Scope scope, Object body, Class<T> answer) {
+    JavaType type = answer == null ? null : json.getTypeFactory().constructType(answer);
+    return exchange.send(call(method, path, scope, body), type);
+  }
+
+  private Call call(String method, String path, Scope scope, Object body) {
+    return new Call(method, path, environment.api(path), scope, body);
+  }
+
+  private static String clientPath(String clientId) {
+    Objects.requireNonNull(clientId, "clientId == null");
+    if (clientId.isBlank()) {
+      throw new SelfServiceConfigException("clientId is blank; listClients() shows your clients");
+    }
+    // Path-safe whatever the id holds; real ids are UUIDs.
+    return "/clients/" + URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String keysPath(String clientId) {
+    return clientPath(clientId) + "/jwks";
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SelfServiceTransportException(
+          "interrupted while waiting for the self-service API", e);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable cause) {
+    if (cause instanceof SelfServiceException e) {
+      return e.rethrownInCaller();
+    }
+    if (cause instanceof RuntimeException e) {
+      return e;
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    return new SelfServiceTransportException("self-service call failed: " + cause, cause);
+  }
+
+  /** Configures a {@link SelfServiceClient}; {@link #build()} validates. Not thread-safe. */
+  public static final class Builder {
+    /** Default {@link #timeout(Duration)}: 30 s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private SelfServiceEnvironment environment;
+    private MaskinportenClient maskinporten;
+    private HttpClient httpClient;
+    private Duration timeout = DEFAULT_TIMEOUT;
+
+    private Builder() {}
+
+    /** Which API: {@code TEST}, {@code PRODUCTION} or a custom base URL. Required. */
+    public Builder environment(SelfServiceEnvironment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    /**
+     * The Maskinporten client of your admin client, holding the {@code idporten:dcr.*} scopes the
+     * calls need; its environment must match ({@code TEST} with {@code TEST}). Required.
+     */
+    public Builder maskinporten(MaskinportenClient maskinporten) {
+      this.maskinporten = Objects.requireNonNull(maskinporten, "maskinporten == null");
+      return this;
+    }
+
+    /** The HTTP client to use (proxy, TLS, executor). Default: a new one. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /** Timeout of each HTTP request (and of connecting, for the default client). Default 30 s. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws SelfServiceConfigException naming the setting that is missing or wrong
+     */
+    public SelfServiceClient build() {
+      require(environment != null, "environment is required, e.g. SelfServiceEnvironment.TEST");
+      require(
+          maskinporten != null,
+          "maskinporten is required: a MaskinportenClient of an admin client with idporten:dcr.*"
+              + " scopes");
+      require(
+          !timeout.isNegative() && !timeout.isZero(), "timeout must be positive, was " + timeout);
+      requireMatchingEnvironments();
+      return new SelfServiceClient(this);
+    }
+
+    private void requireMatchingEnvironments() {
+      MaskinportenEnvironment mp = maskinporten.environment();
+      boolean mixed =
+          (environment.equals(SelfServiceEnvironment.TEST)
+                  && mp.equals(MaskinportenEnvironment.PRODUCTION))
+              || (environment.equals(SelfServiceEnvironment.PRODUCTION)
+                  && mp.equals(MaskinportenEnvironment.TEST));
+      require(
+          !mixed,
+          "the self-service API in "
+              + environment.baseUrl()
+              + " accepts tokens only from its own Maskinporten, not "
+              + mp.issuer());
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) {
+        throw new SelfServiceConfigException(message);
+      }
+    }
+  }
+}
