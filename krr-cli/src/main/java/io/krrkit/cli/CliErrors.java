@@ -1,5 +1,11 @@
 package io.krrkit.cli;
 
+import io.krrkit.krr.KrrInvalidInputException;
+import io.krrkit.krr.KrrTransportException;
+import io.krrkit.maskinporten.MaskinportenConfigException;
+import io.krrkit.maskinporten.MaskinportenTransportException;
+import io.krrkit.selfservice.SelfServiceConfigException;
+import io.krrkit.selfservice.SelfServiceTransportException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -51,8 +57,17 @@ final class CliErrors {
     if (root instanceof Failure f) {
       return f.code;
     }
-    if (root instanceof ConnectException || root instanceof HttpTimeoutException) {
+    if (root instanceof MaskinportenTransportException
+        || root instanceof KrrTransportException
+        || root instanceof SelfServiceTransportException
+        || root instanceof ConnectException
+        || root instanceof HttpTimeoutException) {
       return ExitCode.UNREACHABLE;
+    }
+    if (root instanceof KrrInvalidInputException
+        || root instanceof MaskinportenConfigException
+        || root instanceof SelfServiceConfigException) {
+      return ExitCode.USAGE;
     }
     if (root instanceof IOException || root instanceof UncheckedIOException) {
       return ExitCode.IO_ERROR;

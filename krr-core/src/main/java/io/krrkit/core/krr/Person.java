@@ -39,11 +39,14 @@ public record Person(
     spraak = Kontaktinformasjon.blankToNull(spraak);
   }
 
-  /** An {@code IKKE_REGISTRERT} answer for a person the register does not know. */
+  /**
+   * An {@code IKKE_REGISTRERT} answer for a person the register does not know: reservasjon is
+   * always answered, and is {@code NEI} for unknown persons.
+   */
   public static Person ikkeRegistrert(String personidentifikator) {
     return new Person(
         personidentifikator,
-        null,
+        JaNei.NEI,
         Status.IKKE_REGISTRERT,
         Varslingsstatus.KAN_IKKE_VARSLES,
         null,
