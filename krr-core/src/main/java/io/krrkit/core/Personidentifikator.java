@@ -37,9 +37,9 @@ public record Personidentifikator(String value) implements Comparable<Personiden
   /** Validates; throws {@link InvalidIdentifierException} naming the rule that failed. */
   public Personidentifikator {
     Objects.requireNonNull(value, "value == null");
-    Optional<InvalidIdentifierException> problem = problem(value);
+    Optional<Problem> problem = problem(value);
     if (problem.isPresent()) {
-      throw problem.get();
+      throw new InvalidIdentifierException(problem.get().rule(), problem.get().message());
     }
   }
 
@@ -62,7 +62,7 @@ public record Personidentifikator(String value) implements Comparable<Personiden
     if (value == null) {
       return Optional.of("personidentifikator is missing");
     }
-    return problem(value).map(InvalidIdentifierException::getMessage);
+    return problem(value).map(Problem::message);
   }
 
   /** The type, read from the day and month digits. */
@@ -126,7 +126,7 @@ public record Personidentifikator(String value) implements Comparable<Personiden
     return Optional.of(firstNine + k1 + k2);
   }
 
-  private static Optional<InvalidIdentifierException> problem(String value) {
+  private static Optional<Problem> problem(String value) {
     if (value.length() != 11) {
       return fail(
           "length", "personidentifikator must be 11 digits, got " + value.length() + " characters");
@@ -154,8 +154,11 @@ public record Personidentifikator(String value) implements Comparable<Personiden
     return Optional.empty();
   }
 
-  private static Optional<InvalidIdentifierException> fail(String rule, String message) {
-    return Optional.of(new InvalidIdentifierException(rule, message));
+  /** A failed rule; exceptions are built only when thrown, so validation stays cheap. */
+  private record Problem(String rule, String message) {}
+
+  private static Optional<Problem> fail(String rule, String message) {
+    return Optional.of(new Problem(rule, message));
   }
 
   private static boolean isAsciiDigit(char c) {
