@@ -3,10 +3,22 @@ package io.krrkit.local;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.krrkit.core.OrgNumber;
+import io.krrkit.local.client.AdminClientBootstrap;
+import io.krrkit.local.client.AdminCredential;
 import io.krrkit.local.client.ClientKeyRepository;
+import io.krrkit.local.client.ClientRegistry;
 import io.krrkit.local.client.ClientRepository;
+import io.krrkit.local.client.JdbcAdminCredentialRepository;
 import io.krrkit.local.client.JdbcClientKeyRepository;
 import io.krrkit.local.client.JdbcClientRepository;
+import io.krrkit.local.krr.JdbcPersonRepository;
+import io.krrkit.local.krr.Register;
+import io.krrkit.local.krr.http.KrrRoutes;
+import io.krrkit.local.krr.synthetic.RegisterSeeder;
+import io.krrkit.local.krr.synthetic.Shares;
+import io.krrkit.local.maskinporten.AccessTokenVerifier;
+import io.krrkit.local.maskinporten.Maskinporten;
+import io.krrkit.local.selfservice.SelfServiceRoutes;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
 import java.io.IOException;
@@ -124,6 +136,37 @@ public final class KrrLocal implements AutoCloseable {
     return wiring.clientKeys;
   }
 
+  /**
+   * The self-service admin client of the emulator's organisation ({@link Builder#orgNumber}), with
+   * its private key: the way in to the self-service API. The same after a restart on a file or
+   * shared database.
+   */
+  public Bootstrap bootstrap() {
+    requireStarted();
+    AdminCredential admin = wiring.adminCredential;
+    return new Bootstrap(
+        maskinportenIssuer(),
+        settings.orgNumber.value(),
+        admin.clientId(),
+        admin.kid(),
+        admin.privateJwk());
+  }
+
+  /** In-process access to the verifier of this emulator's Maskinporten tokens. */
+  public AccessTokenVerifier tokenVerifier() {
+    requireStarted();
+    return wiring.tokenVerifier;
+  }
+
+  /**
+   * In-process access to the KRR register, for tests and embedding: put a person with chosen
+   * attributes ({@code register().put(RegisterEntry.aktiv(id)...build())}) or look one up.
+   */
+  public Register register() {
+    requireStarted();
+    return wiring.register;
+  }
+
   /** The emulator's clock; tests and the operator API move it. */
   public OffsetClock clock() {
     return clock;
@@ -172,6 +215,14 @@ public final class KrrLocal implements AutoCloseable {
     private final Jdbc jdbc;
     private final ClientRepository clients;
     private final ClientKeyRepository clientKeys;
+    // --- maskinporten ---
+    private final Maskinporten maskinporten;
+    private final AccessTokenVerifier tokenVerifier;
+    // --- self-service API and bootstrap ---
+    private final ClientRegistry clientRegistry;
+    private final AdminCredential adminCredential;
+    // --- KRR lookup and synthetic register ---
+    private final Register register;
 
     Wiring(Database database, Clock clock, String baseUrl, Settings settings) {
       this.clock = clock;
@@ -180,12 +231,29 @@ public final class KrrLocal implements AutoCloseable {
       this.jdbc = new Jdbc(database.dataSource());
       this.clients = new JdbcClientRepository(jdbc);
       this.clientKeys = new JdbcClientKeyRepository(jdbc);
+      // --- maskinporten ---
+      this.maskinporten =
+          Maskinporten.create(baseUrl, clock, settings.signingKeySize, jdbc, clients, clientKeys);
+      this.tokenVerifier = maskinporten.tokenVerifier();
+      // --- self-service API and bootstrap ---
+      this.clientRegistry = new ClientRegistry(clients, clientKeys, clock);
+      this.adminCredential =
+          new AdminClientBootstrap(
+                  clients, clientKeys, new JdbcAdminCredentialRepository(jdbc, clock), clock)
+              .ensure(settings.orgNumber);
+      // --- KRR lookup and synthetic register ---
+      this.register = new Register(new JdbcPersonRepository(jdbc), clock);
+      new RegisterSeeder(register, clock, Shares.DEFAULT)
+          .seedIfEmpty(settings.seedPersons, settings.seed);
     }
 
     void routes(JavalinConfig config) {
       // --- maskinporten (issuer {base}/maskinporten/) ---
+      maskinporten.register(config.routes);
       // --- self-service API ({base}/selvbetjening/api/v1) and bootstrap ---
+      new SelfServiceRoutes(clientRegistry, tokenVerifier, clock).register(config.routes);
       // --- KRR lookup ({base}/kontaktregisteret) and synthetic register ---
+      new KrrRoutes(register, tokenVerifier, clock).register(config.routes);
     }
   }
 

@@ -1,0 +1,39 @@
+package io.krrkit.local.krr.http;
+
+import io.javalin.config.RoutesConfig;
+import io.krrkit.local.krr.Register;
+import io.krrkit.local.maskinporten.AccessTokenVerifier;
+import java.time.Clock;
+
+/**
+ * The KRR lookup API of the emulator under {@code {base}/kontaktregisteret}, like {@code
+ * https://test.kontaktregisteret.no}: {@code POST /rest/v1/personer} and {@code /rest/v2/personer},
+ * protected by the emulator's Maskinporten tokens.
+ *
+ * <p>v2 reads {@code inkluderIkkeRegistrerte}; v1 ignores it and answers every unknown person as
+ * {@code IKKE_REGISTRERT}. Refusals (SPEC §5): 401 {@code invalid_token} and 403 {@code
+ * insufficient_scope} with a {@code WWW-Authenticate: Bearer} challenge, 400 {@code
+ * invalid_request} for a body KRR would not take; each with the body {@code
+ * {"status","error","error_description","timestamp"}}.
+ */
+public final class KrrRoutes {
+  /** Path of the service under the emulator's base URL. */
+  public static final String BASE = "/kontaktregisteret";
+
+  private final PersonerEndpoint personer;
+  private final ErrorResponder errors;
+
+  /** Serves {@code register} to callers whose tokens {@code verifier} accepts. */
+  public KrrRoutes(Register register, AccessTokenVerifier verifier, Clock clock) {
+    JsonWriter json = new JsonWriter();
+    this.personer = new PersonerEndpoint(register, verifier, json);
+    this.errors = new ErrorResponder(json, clock);
+  }
+
+  /** Registers the routes and the error rendering. */
+  public void register(RoutesConfig routes) {
+    routes.post(BASE + "/rest/v1/personer", personer::v1);
+    routes.post(BASE + "/rest/v2/personer", personer::v2);
+    routes.exception(LookupError.class, errors::render);
+  }
+}

@@ -1,0 +1,61 @@
+package io.krrkit.local.maskinporten;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One of the emulator's own RSA keys for signing access tokens.
+ *
+ * @param privateJwk the key pair as a JWK; its {@code kid} names the key in token headers
+ * @param generation order of creation; the newest active generation signs
+ * @param created when the key was generated
+ * @param state whether the key signs and is published
+ */
+record SigningKey(RSAKey privateJwk, int generation, Instant created, State state) {
+
+  /** Life cycle of a signing key. */
+  enum State {
+    /** Published at the JWKS endpoint; the newest active key signs. */
+    ACTIVE,
+    /** Neither published nor used. */
+    RETIRED
+  }
+
+  SigningKey {
+    Objects.requireNonNull(privateJwk, "privateJwk == null");
+    Objects.requireNonNull(privateJwk.getKeyID(), "privateJwk has no kid");
+    Objects.requireNonNull(created, "created == null");
+    Objects.requireNonNull(state, "state == null");
+    if (!privateJwk.isPrivate()) {
+      throw new IllegalArgumentException("a signing key needs its private part");
+    }
+    if (generation < 1) {
+      throw new IllegalArgumentException("generation must be >= 1, was " + generation);
+    }
+  }
+
+  /** The key id. */
+  String kid() {
+    return privateJwk.getKeyID();
+  }
+
+  /** The public half, as published at {@code {issuer}jwk}. */
+  RSAKey publicJwk() {
+    return privateJwk.toPublicJWK();
+  }
+
+  /** Names the key without its private part (a JWK's own toString would print it). */
+  @Override
+  public String toString() {
+    return "SigningKey[kid="
+        + kid()
+        + ", generation="
+        + generation
+        + ", created="
+        + created
+        + ", state="
+        + state
+        + "]";
+  }
+}

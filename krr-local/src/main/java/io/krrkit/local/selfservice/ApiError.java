@@ -1,0 +1,61 @@
+package io.krrkit.local.selfservice;
+
+import io.krrkit.local.client.ClientRegistryException;
+import io.krrkit.local.client.FieldError;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A refused self-service request, with the HTTP status and the errors for the envelope. The one
+ * exception type {@link ErrorResponder} renders; {@link ClientRegistryException}s become one.
+ */
+final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final transient List<FieldError> errors;
+  private final String challenge;
+
+  private ApiError(int status, List<FieldError> errors, String challenge) {
+    super(errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+    this.status = status;
+    this.errors = List.copyOf(errors);
+    this.challenge = challenge;
+  }
+
+  static ApiError of(int status, String message) {
+    return new ApiError(status, List.of(new FieldError(null, message)), null);
+  }
+
+  static ApiError field(String field, String message) {
+    return new ApiError(400, List.of(new FieldError(field, message)), null);
+  }
+
+  static ApiError unauthorized(String message) {
+    return new ApiError(
+        401, List.of(new FieldError(null, message)), "Bearer error=\"invalid_token\"");
+  }
+
+  static ApiError forbidden(String message, String scope) {
+    String challenge = "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"";
+    return new ApiError(403, List.of(new FieldError(null, message)), challenge);
+  }
+
+  static ApiError from(ClientRegistryException e) {
+    int status = e.reason() == ClientRegistryException.Reason.NOT_FOUND ? 404 : 400;
+    return new ApiError(status, e.errors(), null);
+  }
+
+  int status() {
+    return status;
+  }
+
+  List<FieldError> errors() {
+    return errors;
+  }
+
+  /** The {@code WWW-Authenticate} value (RFC 6750) for 401 and 403, else {@code null}. */
+  String challenge() {
+    return challenge;
+  }
+}

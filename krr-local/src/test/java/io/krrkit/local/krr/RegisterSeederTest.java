@@ -1,0 +1,141 @@
+package io.krrkit.local.krr;
+
+import static io.krrkit.core.Scope.KRR_DIGITALPOST_READ;
+import static io.krrkit.core.Scope.KRR_KONTAKTINFORMASJON_READ;
+import static io.krrkit.local.krr.synthetic.KnownPersons.ACTIVE;
+import static io.krrkit.local.krr.synthetic.KnownPersons.DIGDIR_EXAMPLE;
+import static io.krrkit.local.krr.synthetic.KnownPersons.EMAIL_ONLY;
+import static io.krrkit.local.krr.synthetic.KnownPersons.MOBILE_ONLY;
+import static io.krrkit.local.krr.synthetic.KnownPersons.NOT_REGISTERED;
+import static io.krrkit.local.krr.synthetic.KnownPersons.RESERVED;
+import static io.krrkit.local.krr.synthetic.KnownPersons.SLETTET;
+import static io.krrkit.local.krr.synthetic.KnownPersons.STALE;
+import static io.krrkit.local.krr.synthetic.KnownPersons.WITH_DIGITAL_POST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.krrkit.core.Personidentifikator;
+import io.krrkit.core.krr.JaNei;
+import io.krrkit.core.krr.Person;
+import io.krrkit.core.krr.Status;
+import io.krrkit.core.krr.Varslingsstatus;
+import io.krrkit.local.OffsetClock;
+import io.krrkit.local.krr.synthetic.KnownPersons;
+import io.krrkit.local.krr.synthetic.RegisterSeeder;
+import io.krrkit.local.krr.synthetic.Shares;
+import io.krrkit.local.krr.synthetic.SyntheticRegister;
+import io.krrkit.local.store.Database;
+import io.krrkit.local.store.Jdbc;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RegisterSeederTest {
+  static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
+  static final int POPULATION = 2000;
+
+  static Database database;
+  static OffsetClock clock = new OffsetClock(Clock.fixed(NOW, ZoneOffset.UTC));
+  static Register register;
+  static long seeded;
+
+  @BeforeAll
+  static void seed() {
+    database = Database.h2InMemory();
+    register = new Register(new JdbcPersonRepository(new Jdbc(database.dataSource())), clock);
+    seeded = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 9);
+  }
+
+  @AfterAll
+  static void close() {
+    database.close();
+  }
+
+  Map<String, Person> lookUpKnownPersons() {
+    List<Person> answer =
+        register.lookup(
+            new Lookup(
+                KnownPersons.ALL,
+                Set.of(KRR_KONTAKTINFORMASJON_READ, KRR_DIGITALPOST_READ),
+                ApiVersion.V1,
+                false));
+    return answer.stream()
+        .collect(Collectors.toMap(Person::personidentifikator, Function.identity()));
+  }
+
+  static Person of(Map<String, Person> answer, Personidentifikator id) {
+    return answer.get(id.value());
+  }
+
+  @Test
+  void storesTheKnownPersonsAndTheRegisteredPartOfThePopulation() {
+    long registered = new SyntheticRegister(9, Shares.DEFAULT, NOW).entries(POPULATION).count();
+
+    assertThat(seeded).isEqualTo(registered + KnownPersons.ALL.size() - 1);
+    assertThat(register.count()).isEqualTo(seeded);
+  }
+
+  @Test
+  void leavesARegisterThatHoldsPersonsAlone() {
+    long again = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 10);
+
+    assertThat(again).isZero();
+    assertThat(register.count()).isEqualTo(seeded);
+  }
+
+  @Test
+  void knownPersonsShowTheCaseTheyAreNamedFor() {
+    Map<String, Person> answer = lookUpKnownPersons();
+
+    assertThat(of(answer, DIGDIR_EXAMPLE).kontaktinformasjon().epostadresse())
+        .isEqualTo("NULLstillt@default.digdir.no");
+    assertThat(of(answer, ACTIVE).varslingsstatus()).isEqualTo(Varslingsstatus.KAN_VARSLES);
+    assertThat(of(answer, ACTIVE).digitalPost()).isNull();
+    assertThat(of(answer, WITH_DIGITAL_POST).digitalPost()).isNotNull();
+    assertThat(of(answer, WITH_DIGITAL_POST).sertifikat()).isNotNull();
+    assertThat(of(answer, RESERVED).reservasjon()).isEqualTo(JaNei.JA);
+    assertThat(of(answer, RESERVED).reservasjonstidspunkt()).isNotNull();
+    assertThat(of(answer, STALE).varslingsstatus()).isEqualTo(Varslingsstatus.KAN_IKKE_VARSLES);
+    assertThat(of(answer, STALE).kontaktinformasjon()).isNull();
+    assertThat(of(answer, STALE).digitalPost()).isNull();
+    assertThat(of(answer, SLETTET).status()).isEqualTo(Status.SLETTET);
+    assertThat(of(answer, NOT_REGISTERED).status()).isEqualTo(Status.IKKE_REGISTRERT);
+    assertThat(of(answer, EMAIL_ONLY).kontaktinformasjon().mobiltelefonnummer()).isNull();
+    assertThat(of(answer, EMAIL_ONLY).kontaktinformasjon().epostadresse()).isNotNull();
+    assertThat(of(answer, MOBILE_ONLY).kontaktinformasjon().epostadresse()).isNull();
+    assertThat(of(answer, MOBILE_ONLY).kontaktinformasjon().mobiltelefonnummer()).isNotNull();
+  }
+
+  @Test
+  void freshKnownPersonsGoStaleWhenTheClockMoves18MonthsOn() {
+    clock.advance(Duration.ofDays(18 * 31));
+    try {
+      Map<String, Person> answer = lookUpKnownPersons();
+
+      assertThat(of(answer, ACTIVE).varslingsstatus()).isEqualTo(Varslingsstatus.KAN_IKKE_VARSLES);
+      assertThat(of(answer, ACTIVE).kontaktinformasjon()).isNull();
+      assertThat(of(answer, WITH_DIGITAL_POST).digitalPost()).isNull();
+    } finally {
+      clock.setOffset(Duration.ZERO);
+    }
+  }
+
+  @Test
+  void everyKnownNumberIsAValidSyntheticNumber() {
+    assertThat(KnownPersons.ALL)
+        .hasSize(Set.copyOf(KnownPersons.ALL).size())
+        .allMatch(Personidentifikator::isSynthetic);
+    assertThat(KnownPersons.entries(NOW))
+        .extracting(RegisterEntry::personidentifikator)
+        .containsExactlyInAnyOrderElementsOf(
+            KnownPersons.ALL.stream().filter(id -> !id.equals(NOT_REGISTERED)).toList());
+  }
+}

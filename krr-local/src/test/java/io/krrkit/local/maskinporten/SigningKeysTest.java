@@ -1,0 +1,61 @@
+package io.krrkit.local.maskinporten;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.krrkit.local.store.Database;
+import io.krrkit.local.store.Jdbc;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysTest {
+
+  @Test
+  void nodesStartingTogetherOnAnEmptyStoreShareOneKey() throws Exception {
+    try (Database db = Database.h2InMemory()) {
+      SigningKeyRepository repository = new JdbcSigningKeyRepository(new Jdbc(db.dataSource()));
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        List<CompletableFuture<SigningKeys>> nodes =
+            IntStream.range(0, 3)
+                .mapToObj(
+                    i ->
+                        CompletableFuture.supplyAsync(
+                            () -> {
+                              await(go);
+                              return SigningKeys.loadOrCreate(repository, 2048, Clock.systemUTC());
+                            },
+                            pool))
+                .toList();
+        go.countDown();
+
+        List<String> kids =
+            nodes.stream()
+                .map(n -> n.orTimeout(60, TimeUnit.SECONDS).join().published().get(0).getKeyID())
+                .distinct()
+                .toList();
+
+        assertThat(kids).hasSize(1);
+        assertThat(repository.findActive()).hasSize(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
