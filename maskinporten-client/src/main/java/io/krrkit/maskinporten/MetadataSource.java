@@ -1,0 +1,72 @@
+package io.krrkit.maskinporten;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discovers the token endpoint from {@code {issuer}.well-known/oauth-authorization-server} and
+ * caches the document. After {@code maxAge} it is refreshed in the background; a failed refresh
+ * keeps the last good document, so a metadata outage never stops token requests.
+ */
+final class MetadataSource {
+  private static final Logger log = LoggerFactory.getLogger(MetadataSource.class);
+
+  private final MaskinportenEnvironment environment;
+  private final Transport transport;
+  private final Clock clock;
+  private final Duration maxAge;
+  private final MaskinportenListener listener;
+  private final RefreshingValue<ServerMetadata> cached;
+
+  MetadataSource(
+      MaskinportenEnvironment environment,
+      Transport transport,
+      Clock clock,
+      Duration maxAge,
+      MaskinportenListener listener) {
+    this.environment = environment;
+    this.transport = transport;
+    this.clock = clock;
+    this.maxAge = maxAge;
+    this.listener = listener;
+    this.cached =
+        new RefreshingValue<>(
+            clock,
+            this::fetch,
+            (metadata, error) -> {
+              if (error != null) {
+                reportFailure(error);
+              }
+            });
+  }
+
+  /** The current document; waits only when none has been fetched yet. */
+  CompletableFuture<ServerMetadata> current() {
+    return cached.read().value();
+  }
+
+  private CompletableFuture<RefreshingValue.Entry<ServerMetadata>> fetch() {
+    URI uri = environment.metadataUri();
+    return transport
+        .get(uri)
+        .thenApply(r -> ServerMetadata.parse(r.statusCode(), r.body(), uri, environment.issuer()))
+        .thenApply(this::entry);
+  }
+
+  /** Stale after maxAge; never expired, so the last good document outlives failed refreshes. */
+  private RefreshingValue.Entry<ServerMetadata> entry(ServerMetadata metadata) {
+    return new RefreshingValue.Entry<>(metadata, clock.instant().plus(maxAge), Instant.MAX);
+  }
+
+  private void reportFailure(Throwable error) {
+    if (error instanceof MaskinportenException e) {
+      log.warn("Maskinporten metadata refresh failed: {}", e.getMessage());
+      listener.metadataRefreshFailed(e);
+    }
+  }
+}

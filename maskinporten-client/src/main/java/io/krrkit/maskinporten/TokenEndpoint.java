@@ -1,0 +1,136 @@
+package io.krrkit.maskinporten;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.Scope;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Asks Maskinporten's token endpoint for a token: signs a fresh grant, posts it as {@code
+ * grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=…}, and reads the answer.
+ */
+final class TokenEndpoint {
+  static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+  private final MetadataSource metadata;
+  private final Transport transport;
+  private final Signer signer;
+
+  /**
+   * What signs grants for one client.
+   *
+   * @param audience the issuer, {@code aud} of every grant
+   * @param clientId {@code iss} of every grant
+   */
+  record Signer(
+      String audience,
+      String clientId,
+      RSAKey key,
+      JWSAlgorithm algorithm,
+      Duration lifetime,
+      Clock clock) {
+
+    String assertion(TokenRequest request) {
+      return JwtGrant.builder()
+          .audience(audience)
+          .issuer(clientId)
+          .request(request)
+          .lifetime(lifetime)
+          .clock(clock)
+          .build()
+          .sign(key, algorithm);
+    }
+  }
+
+  TokenEndpoint(MetadataSource metadata, Transport transport, Signer signer) {
+    this.metadata = metadata;
+    this.transport = transport;
+    this.signer = signer;
+  }
+
+  /** Fetches a token for {@code request}; fails with a {@link MaskinportenException}. */
+  CompletableFuture<AccessToken> fetch(TokenRequest request) {
+    return metadata.current().thenCompose(m -> post(m.tokenEndpoint(), request));
+  }
+
+  private CompletableFuture<AccessToken> post(URI endpoint, TokenRequest request) {
+    Instant sentAt = signer.clock().instant();
+    String form =
+        "grant_type="
+            + URLEncoder.encode(GRANT_TYPE, StandardCharsets.UTF_8)
+            + "&assertion="
+            + URLEncoder.encode(signer.assertion(request), StandardCharsets.UTF_8);
+    return transport
+        .postForm(endpoint, form)
+        .thenApply(r -> read(r.statusCode(), r.body(), endpoint, sentAt, request.scopes()));
+  }
+
+  /** Reads a token answer, or throws the error it carries. */
+  static AccessToken read(int status, String body, URI endpoint, Instant sentAt, Set<Scope> asked) {
+    JsonNode json = Json.object(body).orElse(null);
+    if (status != 200) {
+      throw refusal(status, json, endpoint);
+    }
+    if (json == null) {
+      throw new MaskinportenResponseException(
+          status, "token response from " + endpoint + " is not a JSON object");
+    }
+    return token(json, status, endpoint, sentAt, asked);
+  }
+
+  private static MaskinportenException refusal(int status, JsonNode json, URI endpoint) {
+    String error = json == null ? null : Json.text(json, "error");
+    if (error == null) {
+      return new MaskinportenResponseException(
+          status,
+          endpoint
+              + " answered HTTP "
+              + status
+              + " without an OAuth2 error; Maskinporten, or a proxy in between, may be down"
+              + " or the issuer wrong. Try again later");
+    }
+    ErrorResponse response =
+        ErrorResponse.of(
+            status, error, Json.text(json, "error_description"), Json.text(json, "error_uri"));
+    return new MaskinportenErrorException(response, response.message());
+  }
+
+  private static AccessToken token(
+      JsonNode json, int status, URI endpoint, Instant sentAt, Set<Scope> asked) {
+    String value = Json.text(json, "access_token");
+    JsonNode expiresIn = json.get("expires_in");
+    String tokenType = Json.text(json, "token_type");
+    if (value == null || value.isBlank()) {
+      throw new MaskinportenResponseException(
+          status, "token response from " + endpoint + " has no access_token");
+    }
+    if (expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
+      throw new MaskinportenResponseException(
+          status, "token response from " + endpoint + " has no positive expires_in");
+    }
+    if (tokenType != null && !tokenType.equalsIgnoreCase("Bearer")) {
+      throw new MaskinportenResponseException(
+          status, "token response from " + endpoint + " has token_type " + tokenType);
+    }
+    return new AccessToken(
+        value, sentAt.plusSeconds(expiresIn.asLong()), granted(Json.text(json, "scope"), asked));
+  }
+
+  /** The {@code scope} of the answer; it is informative only, so an odd one falls back. */
+  private static Set<Scope> granted(String scope, Set<Scope> asked) {
+    try {
+      Set<Scope> granted = Scope.parseList(scope);
+      return granted.isEmpty() ? asked : granted;
+    } catch (IllegalArgumentException e) {
+      return asked;
+    }
+  }
+}

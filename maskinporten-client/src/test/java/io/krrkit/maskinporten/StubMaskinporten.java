@@ -1,0 +1,96 @@
+package io.krrkit.maskinporten;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A tiny Maskinporten look-alike on a JDK server, for faults the emulator cannot be made to show
+ * (metadata going away, metadata naming another issuer). Its tokens are opaque strings.
+ */
+final class StubMaskinporten implements AutoCloseable {
+  /** What the metadata endpoint answers. */
+  enum Metadata {
+    GOOD,
+    SERVER_ERROR,
+    WRONG_ISSUER
+  }
+
+  private final HttpServer server;
+  private final AtomicReference<Metadata> metadata = new AtomicReference<>(Metadata.GOOD);
+  private final AtomicInteger metadataRequests = new AtomicInteger();
+  private final AtomicInteger tokenRequests = new AtomicInteger();
+
+  StubMaskinporten() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/mp/.well-known/oauth-authorization-server", this::metadata);
+    server.createContext("/mp/token", this::token);
+    server.start();
+  }
+
+  String issuer() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/mp/";
+  }
+
+  void answerMetadata(Metadata answer) {
+    metadata.set(answer);
+  }
+
+  int metadataRequests() {
+    return metadataRequests.get();
+  }
+
+  int tokenRequests() {
+    return tokenRequests.get();
+  }
+
+  private void metadata(HttpExchange exchange) throws IOException {
+    metadataRequests.incrementAndGet();
+    switch (metadata.get()) {
+      case GOOD -> send(exchange, 200, metadataJson(issuer()));
+      case WRONG_ISSUER -> send(exchange, 200, metadataJson("https://maskinporten.no/"));
+      case SERVER_ERROR -> send(exchange, 500, "{\"error\":\"server_error\"}");
+    }
+  }
+
+  private String metadataJson(String claimedIssuer) {
+    return "{\"issuer\":\""
+        + claimedIssuer
+        + "\",\"token_endpoint\":\""
+        + issuer()
+        + "token\",\"jwks_uri\":\""
+        + issuer()
+        + "jwk\"}";
+  }
+
+  private void token(HttpExchange exchange) throws IOException {
+    int n = tokenRequests.incrementAndGet();
+    send(
+        exchange,
+        200,
+        "{\"access_token\":\"stub-token-"
+            + n
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":120,"
+            + "\"scope\":\"krr:global/kontaktinformasjon.read\"}");
+  }
+
+  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
