@@ -91,6 +91,11 @@ final class ServeCommand implements Callable<Integer> {
   int signingKeySize;
 
   @Option(
+      names = "--admin",
+      description = "Serve the operator API under /admin (no authentication: loopback only).")
+  boolean admin;
+
+  @Option(
       names = "--bootstrap-out",
       description =
           "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode 600).")
@@ -106,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
             .orgNumber(OrgNumber.of(org))
             .seedPersons(seedPersons)
             .seed(seed)
-            .signingKeySize(signingKeySize);
+            .signingKeySize(signingKeySize)
+            .adminApi(admin);
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
     }

@@ -3,6 +3,7 @@ package io.krrkit.local;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.krrkit.core.OrgNumber;
+import io.krrkit.local.admin.ClockAdminRoutes;
 import io.krrkit.local.client.AdminClientBootstrap;
 import io.krrkit.local.client.AdminCredential;
 import io.krrkit.local.client.ClientKeyRepository;
@@ -209,7 +210,7 @@ public final class KrrLocal implements AutoCloseable {
 
   /** Builds every service from the store and clock and registers its routes. */
   private static final class Wiring {
-    private final Clock clock;
+    private final OffsetClock clock;
     private final String baseUrl;
     private final Settings settings;
     private final Jdbc jdbc;
@@ -224,7 +225,7 @@ public final class KrrLocal implements AutoCloseable {
     // --- KRR lookup and synthetic register ---
     private final Register register;
 
-    Wiring(Database database, Clock clock, String baseUrl, Settings settings) {
+    Wiring(Database database, OffsetClock clock, String baseUrl, Settings settings) {
       this.clock = clock;
       this.baseUrl = baseUrl;
       this.settings = settings;
@@ -248,6 +249,10 @@ public final class KrrLocal implements AutoCloseable {
     }
 
     void routes(JavalinConfig config) {
+      // --- operator API ({base}/admin), off unless enabled ---
+      if (settings.adminApi) {
+        new ClockAdminRoutes(clock).register(config.routes);
+      }
       // --- maskinporten (issuer {base}/maskinporten/) ---
       maskinporten.register(config.routes);
       // --- self-service API ({base}/selvbetjening/api/v1) and bootstrap ---
@@ -271,6 +276,7 @@ public final class KrrLocal implements AutoCloseable {
     long seed = 1L;
     int signingKeySize = 2048;
     long maxRequestBytes = 1_000_000L;
+    boolean adminApi;
     Clock clock = Clock.systemUTC();
   }
 
@@ -351,6 +357,15 @@ public final class KrrLocal implements AutoCloseable {
         throw new IllegalArgumentException("signing key size must be 2048 or 4096, was " + bits);
       }
       s.signingKeySize = bits;
+      return this;
+    }
+
+    /**
+     * Serves the operator API under {@code /admin} (clock, and more as it grows). Off by default:
+     * it has no authentication, so enable it only on a loopback or test network.
+     */
+    public Builder adminApi(boolean enabled) {
+      s.adminApi = enabled;
       return this;
     }
 
