@@ -24,7 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -266,11 +266,9 @@ class PersonerApiTest {
   }
 
   static Map<String, String> fieldsAndValues(JsonNode node) {
-    Map<String, String> values = new java.util.HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      values.put(field.getKey(), field.getValue().asText());
-    }
+    Map<String, String> values = new HashMap<>();
+    node.properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
     return values;
   }
+
 }
