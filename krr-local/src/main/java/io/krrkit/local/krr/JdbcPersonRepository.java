@@ -122,7 +122,7 @@ public final class JdbcPersonRepository implements PersonRepository {
   }
 
   /** Stores a certificate once under its fingerprint; returns the fingerprint (null for none). */
-  static String saveCertificate(Connection c, String der64) throws SQLException {
+  private static String saveCertificate(Connection c, String der64) throws SQLException {
     if (der64 == null) {
       return null;
     }

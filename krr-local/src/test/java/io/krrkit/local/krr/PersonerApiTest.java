@@ -270,5 +270,4 @@ class PersonerApiTest {
     node.properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
     return values;
   }
-
 }
