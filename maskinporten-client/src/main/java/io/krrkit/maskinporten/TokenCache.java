@@ -107,7 +107,9 @@ final class TokenCache {
   }
 
   private void failed(TokenRequest request, Throwable error) {
-    log.warn("Maskinporten token request for {} failed: {}", request.scopes(), error.getMessage());
+    // Debug only: the waiting caller gets the exception, and listeners see every failure; a
+    // warning here would report the same error twice.
+    log.debug("Maskinporten token request for {} failed: {}", request.scopes(), error.getMessage());
     if (error instanceof MaskinportenException e) {
       listener.tokenFetchFailed(request, e);
     }
