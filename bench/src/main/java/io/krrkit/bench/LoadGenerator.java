@@ -16,13 +16,8 @@ import io.krrkit.selfservice.SelfServiceClient;
 import io.krrkit.selfservice.SelfServiceEnvironment;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load generator for krr-local's token and lookup endpoints. Starts the emulator in
@@ -33,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -jar bench/target/bench.jar token  --concurrency 4 --duration 20
  * java -jar bench/target/bench.jar lookup --concurrency 4 --duration 20 --batch 1000
+ * java -jar bench/target/bench.jar compare --concurrency 8,32 --duration 5   (see Comparison)
  * </pre>
  */
 public final class LoadGenerator {
@@ -59,6 +55,14 @@ public final class LoadGenerator {
 
   /** Runs one measurement and prints its row. */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("compare")) {
+      Comparison.main(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("lookup-limit")) {
+      LookupLimit.main(args);
+      return;
+    }
     new LoadGenerator(args).run();
   }
 
@@ -85,13 +89,13 @@ public final class LoadGenerator {
                   TokenRequest.of(Scope.KRR_KONTAKTINFORMASJON_READ, Scope.KRR_DIGITALPOST_READ),
                   registeredIds(seeded),
                   batch);
-      measure(scenario, warmupSeconds);
-      Result result = measure(scenario, durationSeconds);
+      ClosedLoop.run(scenario, concurrency, warmupSeconds);
+      ClosedLoop.Result result = ClosedLoop.run(scenario, concurrency, durationSeconds);
       printRow(scenario, result);
     }
   }
 
-  private static String registerKrrClient(KrrLocal krr, RSAKey key) throws Exception {
+  static String registerKrrClient(KrrLocal krr, RSAKey key) throws Exception {
     Bootstrap admin = krr.bootstrap();
     SelfServiceClient selfService =
         SelfServiceClient.builder()
@@ -117,46 +121,7 @@ public final class LoadGenerator {
         .toList();
   }
 
-  private record Result(long requests, long persons, long errors, double seconds, Latencies l) {}
-
-  private Result measure(Scenario scenario, int seconds) throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    AtomicLong errors = new AtomicLong();
-    AtomicLong covered = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    List<Future<Latencies>> workers = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int i = 0; i < concurrency; i++) {
-      workers.add(pool.submit(() -> work(scenario, deadline, errors, covered)));
-    }
-    List<Latencies> parts = new ArrayList<>();
-    for (Future<Latencies> w : workers) {
-      parts.add(w.get());
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    Latencies all = Latencies.merge(parts);
-    return new Result(all.size(), covered.get(), errors.get(), elapsed, all);
-  }
-
-  private static Latencies work(
-      Scenario scenario, long deadline, AtomicLong errors, AtomicLong covered) {
-    Latencies latencies = new Latencies();
-    while (System.nanoTime() < deadline) {
-      long t0 = System.nanoTime();
-      try {
-        covered.addAndGet(scenario.call());
-        latencies.record(System.nanoTime() - t0);
-      } catch (Exception e) {
-        if (errors.incrementAndGet() == 1) {
-          System.err.println("first error: " + e.getMessage());
-        }
-      }
-    }
-    return latencies;
-  }
-
-  private void printRow(Scenario scenario, Result r) {
+  private void printRow(Scenario scenario, ClosedLoop.Result r) {
     System.out.println(
         "| endpoint | concurrency | seconds | requests | requests/s | persons/s | p50 ms | p99 ms |"
             + " errors |");
@@ -172,12 +137,21 @@ public final class LoadGenerator {
         target.equals("lookup")
             ? String.format(Locale.ROOT, "%.0f", r.persons() / r.seconds())
             : "-",
-        r.l().quantileMillis(0.50),
-        r.l().quantileMillis(0.99),
+        r.latencies().quantileMillis(0.50),
+        r.latencies().quantileMillis(0.99),
         r.errors());
   }
 
-  private static int intOption(String[] args, String name, int fallback) {
+  static String stringOption(String[] args, String name, String fallback) {
+    for (int i = 1; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+
+  static int intOption(String[] args, String name, int fallback) {
     for (int i = 1; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return Integer.parseInt(args[i + 1]);

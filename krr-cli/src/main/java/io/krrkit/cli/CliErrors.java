@@ -52,7 +52,7 @@ final class CliErrors {
     }
   }
 
-  private static ExitCode classify(Throwable t) {
+  static ExitCode classify(Throwable t) {
     Throwable root = unwrap(t);
     if (root instanceof Failure f) {
       return f.code;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "client",
     mixinStandardHelpOptions = true,
     description = "Registers integrations (clients) and their keys through the self-service API.",
-    subcommands = {ClientCommand.Create.class, ClientCommand.Keys.class})
+    subcommands = {ClientCommand.Create.class, ClientCommand.Keys.class, OnBehalfOfCommand.class})
 final class ClientCommand {
 
   static SelfServiceClient selfService(Credentials credentials) throws IOException {

@@ -22,7 +22,12 @@ import picocli.CommandLine.Command;
       KeygenCommand.class,
       ClientCommand.class,
       TokenCommand.class,
+      CertCommand.class,
       LookupCommand.class,
+      PersonCommand.class,
+      AdminCommand.class,
+      RegisterCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Krr {

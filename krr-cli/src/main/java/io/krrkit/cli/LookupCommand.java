@@ -4,7 +4,9 @@ import io.krrkit.core.Scope;
 import io.krrkit.krr.ApiVersion;
 import io.krrkit.krr.KrrClient;
 import io.krrkit.krr.LookupResult;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Looks up persons in KRR (batches of 1000, in parallel) and prints a table or JSON.",
+      "With --in FILE --out FILE: a whole file of any size, resumable with --resume.",
       "Which fields come back depends on the scopes: kontaktinformasjon.read gives e-mail,",
       "mobile, language and varslingsstatus; digitalpost.read gives the mailbox and certificate."
     })
@@ -27,8 +30,10 @@ final class LookupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin Credentials credentials;
 
-  @Parameters(paramLabel = "ID", arity = "1..*", description = "Identity numbers (11 digits).")
-  List<String> ids;
+  @Parameters(paramLabel = "ID", arity = "0..*", description = "Identity numbers (11 digits).")
+  List<String> ids = List.of();
+
+  @Mixin BulkOptions bulk;
 
   @Option(
       names = "--scope",
@@ -55,18 +60,20 @@ final class LookupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Scope> asked = scopes.stream().map(Scope::of).toList();
-    KrrClient krr =
-        KrrClient.builder()
-            .environment(credentials.target.krr(credentials.load().bootstrapIssuer()))
-            .maskinporten(
-                credentials.maskinporten(),
-                asked.get(0),
-                asked.subList(1, asked.size()).toArray(Scope[]::new))
-            .apiVersion(api)
-            .inkluderIkkeRegistrerte(includeUnregistered)
-            .build();
-    LookupResult result = krr.lookup(ids);
+    if (bulk.in != null) {
+      if (!ids.isEmpty()) {
+        throw new CliErrors.Failure(ExitCode.USAGE, "give identity numbers or --in FILE, not both");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      return new BulkFileLookup(
+              client(bulk.parallel), bulk, spec.commandLine().getOut(), err, Clock.systemUTC())
+          .run();
+    }
+    if (ids.isEmpty()) {
+      throw new CliErrors.Failure(
+          ExitCode.USAGE, "give identity numbers to look up, or --in FILE --out FILE");
+    }
+    LookupResult result = client(4).lookup(ids);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Output.json(out, new io.krrkit.core.krr.PersonerResponse(result.persons()));
@@ -74,5 +81,19 @@ final class LookupCommand implements Callable<Integer> {
       PersonTable.print(out, result.persons());
     }
     return ExitCode.OK.code;
+  }
+
+  private KrrClient client(int parallel) throws IOException {
+    List<Scope> asked = scopes.stream().map(Scope::of).toList();
+    return KrrClient.builder()
+        .environment(credentials.target.krr(credentials.load().bootstrapIssuer()))
+        .maskinporten(
+            credentials.maskinporten(),
+            asked.get(0),
+            asked.subList(1, asked.size()).toArray(Scope[]::new))
+        .apiVersion(api)
+        .inkluderIkkeRegistrerte(includeUnregistered)
+        .maxParallelBatches(parallel)
+        .build();
   }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes files that hold secrets (private keys) readable by the owner only (mode 600). */
+/**
+ * Writes files that hold secrets (private keys, PKCS#12 certificates) readable by the owner only
+ * (mode 600).
+ */
 final class SecretFiles {
   private SecretFiles() {}
 
@@ -18,6 +21,15 @@ final class SecretFiles {
    * @param overwrite replace an existing file; otherwise an existing file is an error
    */
   static void write(Path file, String text, boolean overwrite) throws IOException {
+    write(file, text.getBytes(StandardCharsets.UTF_8), overwrite);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code file} with mode 600 where the file system supports it.
+   *
+   * @param overwrite replace an existing file; otherwise an existing file is an error
+   */
+  static void write(Path file, byte[] bytes, boolean overwrite) throws IOException {
     if (Files.exists(file) && !overwrite) {
       throw new FileAlreadyExistsException(file + " exists (use --force to replace it)");
     }
@@ -32,6 +44,6 @@ final class SecretFiles {
     } catch (UnsupportedOperationException e) {
       Files.createFile(file);
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

@@ -4,6 +4,7 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.local.KrrLocal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -96,6 +97,21 @@ final class ServeCommand implements Callable<Integer> {
   boolean admin;
 
   @Option(
+      names = "--delegation-source",
+      defaultValue = "${env:KRR_LOCAL_DELEGATION_SOURCE:-https://tt02.altinn.no/}",
+      description =
+          "Issuer named in delegation_source of delegated tokens (default: ${DEFAULT-VALUE}).")
+  String delegationSource;
+
+  @Option(
+      names = "--trust-anchor",
+      paramLabel = "FILE",
+      description =
+          "PEM file of a CA to trust for enterprise certificate (x5c) grants, besides the test"
+              + " CA (repeatable).")
+  List<Path> trustAnchors = List.of();
+
+  @Option(
       names = "--bootstrap-out",
       description =
           "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode 600).")
@@ -112,7 +128,9 @@ final class ServeCommand implements Callable<Integer> {
             .seedPersons(seedPersons)
             .seed(seed)
             .signingKeySize(signingKeySize)
-            .adminApi(admin);
+            .adminApi(admin)
+            .delegationSource(delegationSource);
+    builder.trustAnchors(trustAnchors.toArray(Path[]::new));
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
     }

@@ -44,6 +44,11 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--consumer-org", description = "Organisation a supplier acts for.")
   String consumerOrg;
 
+  @Option(
+      names = "--on-behalf-of",
+      description = "On-behalf-of id registered on the client (iss_onbehalfof).")
+  String onBehalfOf;
+
   @Option(names = "--json", description = "Print access_token, expires_at and scope as JSON.")
   boolean json;
 
@@ -59,6 +64,9 @@ final class TokenCommand implements Callable<Integer> {
     }
     if (consumerOrg != null) {
       request.consumerOrg(OrgNumber.of(consumerOrg));
+    }
+    if (onBehalfOf != null) {
+      request.issOnBehalfOf(onBehalfOf);
     }
     AccessToken token = credentials.maskinporten().getToken(request.build());
     PrintWriter out = spec.commandLine().getOut();

@@ -31,6 +31,11 @@ final class IdentifierCheck {
     return values;
   }
 
+  /** Why {@code value} cannot be looked up (position 0), or {@code null} when it can. */
+  KrrInvalidInputException.Problem problem(String value) {
+    return problem(0, value);
+  }
+
   private KrrInvalidInputException.Problem problem(int position, String value) {
     if (value == null) {
       return new KrrInvalidInputException.Problem(

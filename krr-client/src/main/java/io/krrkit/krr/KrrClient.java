@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
  * <p>Any other token supplier plugs in as an {@link AccessTokenSource}. Failures are {@link
  * KrrException}s; nothing partial is returned.
  *
+ * <p>For files of any size, with bounded memory and rows streamed in order, use {@link
+ * BulkLookup#builder(KrrClient)}.
+ *
  * <p>Against krr-local use {@code KrrEnvironment.custom(krrLocal.kontaktregisteretUrl())} and
  * {@code MaskinportenEnvironment.custom(krrLocal.maskinportenIssuer())}.
  */
@@ -170,10 +173,26 @@ public final class KrrClient {
   }
 
   private CompletableFuture<Map<String, Person>> lookupBatch(LookupPlan plan, int index) {
-    List<String> ids = plan.batches().get(index);
     String label = "batch " + (index + 1) + " of " + plan.batches().size();
+    return lookupBatch(plan.batches().get(index), label);
+  }
+
+  /** One request for {@code ids} (distinct, valid, at most the batch size), with retries. */
+  CompletableFuture<Map<String, Person>> lookupBatch(List<String> ids, String label) {
     return call.send(new PersonerRequest(ids, inkluderIkkeRegistrerte), label)
         .thenApply(answer -> answers.match(ids, answer));
+  }
+
+  int batchSize() {
+    return batchSize;
+  }
+
+  int maxParallelBatches() {
+    return maxParallelBatches;
+  }
+
+  IdentifierCheck identifierCheck() {
+    return check;
   }
 
   private LookupResult result(LookupPlan plan, List<Map<String, Person>> answered) {
@@ -195,7 +214,7 @@ public final class KrrClient {
     }
   }
 
-  private static RuntimeException unchecked(Throwable failure) {
+  static RuntimeException unchecked(Throwable failure) {
     Throwable t = failure;
     while (t instanceof CompletionException && t.getCause() != null) {
       t = t.getCause();

@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -98,6 +100,25 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /**
+   * A change feed builder against the emulator, with tokens of a second KRR client that also holds
+   * {@code krr:global/hentendring.read} (granted directly, as Digdir does by agreement).
+   */
+  ChangeFeed.Builder changeFeed() {
+    RSAKey key = newKey("krr-change-feed-" + UUID.randomUUID());
+    Set<Scope> scopes = new LinkedHashSet<>(IntegrationType.KRR.automaticScopes());
+    scopes.add(ChangeFeed.SCOPE);
+    return ChangeFeed.builder()
+        .environment(environment())
+        .maskinporten(maskinportenClient(registerKrrClient(key, scopes), key))
+        .clock(clientClock);
+  }
+
+  /** The emulator itself (its register, for tests that change it). */
+  KrrLocal krrLocal() {
+    return krrLocal;
+  }
+
   KrrEnvironment environment() {
     return KrrEnvironment.custom(krrLocal.kontaktregisteretUrl());
   }
@@ -132,9 +153,13 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
   }
 
   private String registerKrrClient(RSAKey key) {
+    return registerKrrClient(key, IntegrationType.KRR.automaticScopes());
+  }
+
+  private String registerKrrClient(RSAKey key, Set<Scope> scopes) {
     String clientId = UUID.randomUUID().toString();
     Instant now = krrLocal.clock().instant();
-    krrLocal.clients().save(krrClient(clientId, now));
+    krrLocal.clients().save(krrClient(clientId, now, scopes));
     krrLocal
         .clientKeys()
         .replaceAll(
@@ -149,7 +174,7 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
     return clientId;
   }
 
-  private static RegisteredClient krrClient(String clientId, Instant now) {
+  private static RegisteredClient krrClient(String clientId, Instant now, Set<Scope> scopes) {
     return new RegisteredClient(
         clientId,
         KrrLocal.DEFAULT_ORG,
@@ -161,7 +186,7 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
         "web",
         "private_key_jwt",
         List.of("urn:ietf:params:oauth:grant-type:jwt-bearer"),
-        IntegrationType.KRR.automaticScopes(),
+        scopes,
         List.of(),
         List.of(),
         120,

@@ -3,7 +3,18 @@ package io.krrkit.local;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.krrkit.core.OrgNumber;
+import io.krrkit.local.access.DelegationRegistry;
+import io.krrkit.local.access.JdbcDelegationRepository;
+import io.krrkit.local.access.JdbcScopeAccessRepository;
+import io.krrkit.local.access.JdbcScopeRepository;
+import io.krrkit.local.access.ScopeRegistry;
+import io.krrkit.local.admin.AccessAdminRoutes;
+import io.krrkit.local.admin.CertificateAdminRoutes;
 import io.krrkit.local.admin.ClockAdminRoutes;
+import io.krrkit.local.admin.PersonAdminRoutes;
+import io.krrkit.local.admin.SigningKeyAdminRoutes;
+import io.krrkit.local.certificate.EnterpriseCertificates;
+import io.krrkit.local.certificate.Pem;
 import io.krrkit.local.client.AdminClientBootstrap;
 import io.krrkit.local.client.AdminCredential;
 import io.krrkit.local.client.ClientKeyRepository;
@@ -12,21 +23,33 @@ import io.krrkit.local.client.ClientRepository;
 import io.krrkit.local.client.JdbcAdminCredentialRepository;
 import io.krrkit.local.client.JdbcClientKeyRepository;
 import io.krrkit.local.client.JdbcClientRepository;
+import io.krrkit.local.client.JdbcOnBehalfOfRepository;
+import io.krrkit.local.client.OnBehalfOfRegistry;
+import io.krrkit.local.client.OnBehalfOfRepository;
+import io.krrkit.local.idporten.Idporten;
 import io.krrkit.local.krr.JdbcPersonRepository;
+import io.krrkit.local.krr.OwnRecord;
 import io.krrkit.local.krr.Register;
 import io.krrkit.local.krr.http.KrrRoutes;
+import io.krrkit.local.krr.http.PersonRoutes;
 import io.krrkit.local.krr.synthetic.RegisterSeeder;
 import io.krrkit.local.krr.synthetic.Shares;
+import io.krrkit.local.maskinporten.AccessRules;
 import io.krrkit.local.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.maskinporten.Maskinporten;
 import io.krrkit.local.selfservice.SelfServiceRoutes;
+import io.krrkit.local.signing.ServiceKey;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +148,11 @@ public final class KrrLocal implements AutoCloseable {
     return baseUrl() + "/selvbetjening";
   }
 
+  /** The ID-porten issuer, {@code {base}/idporten} (no trailing slash, as ID-porten's). */
+  public String idportenIssuer() {
+    return baseUrl() + "/idporten";
+  }
+
   /** In-process access to registered clients, for tests and embedding. */
   public ClientRepository clients() {
     requireStarted();
@@ -151,6 +179,16 @@ public final class KrrLocal implements AutoCloseable {
         admin.clientId(),
         admin.kid(),
         admin.privateJwk());
+  }
+
+  /**
+   * In-process access to the emulator's test CA, for tests and embedding: issue a test enterprise
+   * certificate ({@code certificates().issue(new EnterpriseCertificateRequest(org, null))}) or read
+   * the CA certificate.
+   */
+  public EnterpriseCertificates certificates() {
+    requireStarted();
+    return wiring.certificates;
   }
 
   /** In-process access to the verifier of this emulator's Maskinporten tokens. */
@@ -216,14 +254,23 @@ public final class KrrLocal implements AutoCloseable {
     private final Jdbc jdbc;
     private final ClientRepository clients;
     private final ClientKeyRepository clientKeys;
+    // --- scope access, delegations, on-behalf-of ---
+    private final ScopeRegistry scopeRegistry;
+    private final DelegationRegistry delegationRegistry;
+    private final OnBehalfOfRepository onBehalfOf;
+    // --- enterprise certificates (test CA) ---
+    private final EnterpriseCertificates certificates;
     // --- maskinporten ---
     private final Maskinporten maskinporten;
     private final AccessTokenVerifier tokenVerifier;
     // --- self-service API and bootstrap ---
     private final ClientRegistry clientRegistry;
+    private final OnBehalfOfRegistry onBehalfOfRegistry;
     private final AdminCredential adminCredential;
     // --- KRR lookup and synthetic register ---
     private final Register register;
+    // --- ID-porten and user-driven lookup ---
+    private final Idporten idporten;
 
     Wiring(Database database, OffsetClock clock, String baseUrl, Settings settings) {
       this.clock = clock;
@@ -232,12 +279,34 @@ public final class KrrLocal implements AutoCloseable {
       this.jdbc = new Jdbc(database.dataSource());
       this.clients = new JdbcClientRepository(jdbc);
       this.clientKeys = new JdbcClientKeyRepository(jdbc);
+      // --- scope access, delegations, on-behalf-of ---
+      this.scopeRegistry =
+          new ScopeRegistry(
+              new JdbcScopeRepository(jdbc),
+              new JdbcScopeAccessRepository(jdbc),
+              settings.orgNumber,
+              clock);
+      scopeRegistry.seedBuiltIns();
+      this.delegationRegistry = new DelegationRegistry(new JdbcDelegationRepository(jdbc), clock);
+      this.onBehalfOf = new JdbcOnBehalfOfRepository(jdbc);
+      // --- enterprise certificates (test CA) ---
+      this.certificates = EnterpriseCertificates.create(jdbc, clock, settings.trustAnchors);
       // --- maskinporten ---
       this.maskinporten =
-          Maskinporten.create(baseUrl, clock, settings.signingKeySize, jdbc, clients, clientKeys);
+          Maskinporten.create(
+              baseUrl,
+              clock,
+              settings.signingKeySize,
+              jdbc,
+              clients,
+              clientKeys,
+              new AccessRules(
+                  scopeRegistry, delegationRegistry, onBehalfOf, settings.delegationSource),
+              certificates.validator());
       this.tokenVerifier = maskinporten.tokenVerifier();
       // --- self-service API and bootstrap ---
       this.clientRegistry = new ClientRegistry(clients, clientKeys, clock);
+      this.onBehalfOfRegistry = new OnBehalfOfRegistry(clientRegistry, onBehalfOf, clock);
       this.adminCredential =
           new AdminClientBootstrap(
                   clients, clientKeys, new JdbcAdminCredentialRepository(jdbc, clock), clock)
@@ -246,19 +315,35 @@ public final class KrrLocal implements AutoCloseable {
       this.register = new Register(new JdbcPersonRepository(jdbc), clock);
       new RegisterSeeder(register, clock, Shares.DEFAULT)
           .seedIfEmpty(settings.seedPersons, settings.seed);
+      // --- ID-porten and user-driven lookup ---
+      this.idporten = Idporten.create(baseUrl, clock, jdbc, clients, clientKeys);
     }
 
     void routes(JavalinConfig config) {
       // --- operator API ({base}/admin), off unless enabled ---
       if (settings.adminApi) {
         new ClockAdminRoutes(clock).register(config.routes);
+        new PersonAdminRoutes(register, new RegisterSeeder(register, clock, Shares.DEFAULT))
+            .register(config.routes);
+        new CertificateAdminRoutes(certificates).register(config.routes);
+        new AccessAdminRoutes(scopeRegistry, delegationRegistry).register(config.routes);
+        new SigningKeyAdminRoutes(maskinporten).register(config.routes);
       }
       // --- maskinporten (issuer {base}/maskinporten/) ---
       maskinporten.register(config.routes);
       // --- self-service API ({base}/selvbetjening/api/v1) and bootstrap ---
-      new SelfServiceRoutes(clientRegistry, tokenVerifier, clock).register(config.routes);
+      new SelfServiceRoutes(clientRegistry, onBehalfOfRegistry, tokenVerifier, clock)
+          .register(config.routes);
       // --- KRR lookup ({base}/kontaktregisteret) and synthetic register ---
       new KrrRoutes(register, tokenVerifier, clock).register(config.routes);
+      // --- ID-porten ({base}/idporten) and user-driven lookup ({base}/kontaktregisteret) ---
+      idporten.register(config.routes);
+      new PersonRoutes(
+              new OwnRecord(register, clock),
+              idporten.tokenVerifier(),
+              tokenVerifier,
+              ServiceKey.loadOrCreate(jdbc, "kontaktregisteret", clock))
+          .register(config.routes);
     }
   }
 
@@ -277,6 +362,8 @@ public final class KrrLocal implements AutoCloseable {
     int signingKeySize = 2048;
     long maxRequestBytes = 1_000_000L;
     boolean adminApi;
+    final List<X509Certificate> trustAnchors = new ArrayList<>();
+    String delegationSource = AccessRules.DEFAULT_DELEGATION_SOURCE;
     Clock clock = Clock.systemUTC();
   }
 
@@ -366,6 +453,40 @@ public final class KrrLocal implements AutoCloseable {
      */
     public Builder adminApi(boolean enabled) {
       s.adminApi = enabled;
+      return this;
+    }
+
+    /**
+     * Issuer named in {@code delegation_source} of delegated tokens when the scope names none: the
+     * authority consumers delegate in. Default {@value AccessRules#DEFAULT_DELEGATION_SOURCE}, as
+     * for Maskinporten's test environment.
+     */
+    public Builder delegationSource(String issuer) {
+      s.delegationSource = Objects.requireNonNull(issuer, "issuer == null");
+      return this;
+    }
+
+    /**
+     * Trusts the CA certificates in these PEM files for enterprise certificate ({@code x5c})
+     * grants, besides the emulator's own test CA. Repeatable.
+     *
+     * @throws IllegalArgumentException when a file cannot be read or holds no certificate
+     */
+    public Builder trustAnchors(Path... pemFiles) {
+      for (Path file : pemFiles) {
+        s.trustAnchors.addAll(Pem.readCertificates(file));
+      }
+      return this;
+    }
+
+    /**
+     * Trusts these CA certificates for enterprise certificate ({@code x5c}) grants, besides the
+     * emulator's own test CA. Repeatable.
+     */
+    public Builder trustAnchors(Collection<X509Certificate> certificates) {
+      for (X509Certificate certificate : certificates) {
+        s.trustAnchors.add(Objects.requireNonNull(certificate, "certificate == null"));
+      }
       return this;
     }
 

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * A Maskinporten JWT grant (RFC 7523): the claims Maskinporten reads, validated when built, and
- * signed with a registered RSA key whose {@code kid} goes in the header.
+ * signed with a registered RSA key whose {@code kid} goes in the header, or with an enterprise
+ * certificate ({@link EnterpriseCertificate}) whose chain goes in {@code x5c}.
  *
  * <pre>{@code
  * String assertion = JwtGrant.builder()
@@ -142,16 +143,50 @@ public record JwtGrant(
   }
 
   /**
-   * Checks that {@code key} can sign grants with {@code algorithm}: an RSA private key with a
-   * {@code kid}.
+   * Signs with an enterprise certificate and RS256: the header carries the full chain in {@code
+   * x5c} and no {@code kid}, as for clients without registered keys.
+   *
+   * @return the compact JWS, the {@code assertion} of the token request
    */
-  static void requireSigningKey(RSAKey key, JWSAlgorithm algorithm) {
-    Objects.requireNonNull(key, "key == null");
+  public String sign(EnterpriseCertificate certificate) {
+    return sign(certificate, JWSAlgorithm.RS256);
+  }
+
+  /**
+   * Signs with an enterprise certificate and {@code algorithm} (RS256, RS384 or RS512); the header
+   * carries {@code alg} and the chain in {@code x5c}, no {@code kid} and no {@code typ}.
+   *
+   * @return the compact JWS, the {@code assertion} of the token request
+   */
+  public String sign(EnterpriseCertificate certificate, JWSAlgorithm algorithm) {
+    Objects.requireNonNull(certificate, "certificate == null");
+    requireAlgorithm(algorithm);
+    JWSHeader header = new JWSHeader.Builder(algorithm).x509CertChain(certificate.x5c()).build();
+    SignedJWT jwt = new SignedJWT(header, claims());
+    try {
+      jwt.sign(new RSASSASigner(certificate.privateKey()));
+    } catch (JOSEException | IllegalArgumentException e) {
+      throw new MaskinportenConfigException(
+          "could not sign the grant with " + certificate + ": " + e.getMessage());
+    }
+    return jwt.serialize();
+  }
+
+  private static void requireAlgorithm(JWSAlgorithm algorithm) {
     Objects.requireNonNull(algorithm, "algorithm == null");
     if (!ALGORITHMS.contains(algorithm)) {
       throw new MaskinportenConfigException(
           "Maskinporten accepts RS256, RS384 or RS512, not " + algorithm);
     }
+  }
+
+  /**
+   * Checks that {@code key} can sign grants with {@code algorithm}: an RSA private key with a
+   * {@code kid}.
+   */
+  static void requireSigningKey(RSAKey key, JWSAlgorithm algorithm) {
+    Objects.requireNonNull(key, "key == null");
+    requireAlgorithm(algorithm);
     if (!key.isPrivate()) {
       throw new MaskinportenConfigException(
           "the signing key is a public key; give the private RSA key whose public half is"
@@ -287,6 +322,14 @@ public record JwtGrant(
     /** Builds and signs with {@code key} in one step; see {@link JwtGrant#sign(RSAKey)}. */
     public String sign(RSAKey key) {
       return build().sign(key);
+    }
+
+    /**
+     * Builds and signs with an enterprise certificate in one step; see {@link
+     * JwtGrant#sign(EnterpriseCertificate)}.
+     */
+    public String sign(EnterpriseCertificate certificate) {
+      return build().sign(certificate);
     }
   }
 }

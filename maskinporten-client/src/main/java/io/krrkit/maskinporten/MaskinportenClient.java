@@ -3,12 +3,21 @@ package io.krrkit.maskinporten;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Gets and caches Maskinporten access tokens for one client. Thread-safe: share one instance.
@@ -29,7 +38,9 @@ import java.util.concurrent.ExecutionException;
  * request.header("Authorization", token.authorizationHeader());
  * }</pre>
  *
- * <p>Against krr-local use {@code MaskinportenEnvironment.custom(krr.maskinportenIssuer())}.
+ * <p>Against krr-local use {@code MaskinportenEnvironment.custom(krr.maskinportenIssuer())}. A
+ * client without registered keys signs with its enterprise certificate instead of {@code
+ * signingKey}: {@code .keystore(Path.of("org.p12"), "virksomhetssertifikat", password)}.
  */
 public final class MaskinportenClient {
   private final MaskinportenEnvironment environment;
@@ -40,22 +51,16 @@ public final class MaskinportenClient {
     this.environment = b.environment;
     this.clientId = b.clientId;
     MaskinportenListener listener = new SafeListener(b.listener);
-    HttpClient http =
-        b.httpClient != null
-            ? b.httpClient
-            : HttpClient.newBuilder().connectTimeout(b.requestTimeout).build();
+    HttpClient http = b.httpClient != null ? b.httpClient : b.defaultHttpClient();
     Transport transport = new Transport(http, b.requestTimeout);
     MetadataSource metadata =
         new MetadataSource(b.environment, transport, b.clock, b.metadataMaxAge, listener);
     TokenEndpoint.Signer signer =
         new TokenEndpoint.Signer(
-            b.environment.issuer(),
-            b.clientId,
-            b.signingKey,
-            b.algorithm(),
-            b.grantLifetime,
-            b.clock);
-    TokenEndpoint endpoint = new TokenEndpoint(metadata, transport, signer);
+            b.environment.issuer(), b.clientId, b.credential(), b.grantLifetime, b.clock);
+    Retrier retrier =
+        new Retrier(b.maxAttempts, b.initialBackoff, b.maxBackoff, b.delayer, b.jitter);
+    TokenEndpoint endpoint = new TokenEndpoint(metadata, transport, signer, retrier);
     this.cache =
         new TokenCache(endpoint::fetch, b.clock, b.refreshMargin, b.expiryMargin, listener);
   }
@@ -86,6 +91,11 @@ public final class MaskinportenClient {
   /** A token for these scopes only; see {@link #getToken(TokenRequest)}. */
   public AccessToken getToken(Scope scope, Scope... more) {
     return getToken(TokenRequest.of(scope, more));
+  }
+
+  /** The asynchronous twin of {@link #getToken(Scope, Scope...)}. */
+  public CompletableFuture<AccessToken> getTokenAsync(Scope scope, Scope... more) {
+    return getTokenAsync(TokenRequest.of(scope, more));
   }
 
   /**
@@ -150,9 +160,22 @@ public final class MaskinportenClient {
     /** Default {@link #metadataMaxAge(Duration)}: 1 h. */
     public static final Duration DEFAULT_METADATA_MAX_AGE = Duration.ofHours(1);
 
+    /** Default {@link #connectTimeout(Duration)}: 5 s. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default {@link #maxAttempts(int)}: 3 (the first try and two retries). */
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+    /** Default first wait of {@link #retryBackoff(Duration, Duration)}: 200 ms. */
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+
+    /** Default longest wait of {@link #retryBackoff(Duration, Duration)}: 5 s. */
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
     private MaskinportenEnvironment environment;
     private String clientId;
     private RSAKey signingKey;
+    private EnterpriseCertificate certificate;
     private JWSAlgorithm algorithm;
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
@@ -162,6 +185,13 @@ public final class MaskinportenClient {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration metadataMaxAge = DEFAULT_METADATA_MAX_AGE;
     private MaskinportenListener listener = new MaskinportenListener() {};
+    private Duration connectTimeout;
+    private ProxySelector proxy;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+    private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+    private Retrier.Delayer delayer = Retrier.Delayer.REAL;
+    private LongUnaryOperator jitter = bound -> ThreadLocalRandom.current().nextLong(bound);
 
     private Builder() {}
 
@@ -179,10 +209,45 @@ public final class MaskinportenClient {
 
     /**
      * The private RSA key that signs grants; its {@code kid} must be registered on the client.
-     * Required.
+     * Required, unless the client signs with an enterprise certificate ({@link #keystore}, {@link
+     * #certificate}).
      */
     public Builder signingKey(RSAKey key) {
       this.signingKey = Objects.requireNonNull(key, "key == null");
+      return this;
+    }
+
+    /**
+     * Signs grants with the enterprise certificate (virksomhetssertifikat) in entry {@code alias}
+     * of a PKCS#12 or JKS keystore file, sending its chain as {@code x5c}: for clients without
+     * registered keys. The keystore and the key share {@code password}.
+     *
+     * @param alias the entry, or {@code null} for the keystore's only private key entry
+     * @throws MaskinportenConfigException when the file, password or alias is wrong
+     */
+    public Builder keystore(Path file, String alias, char[] password) {
+      return certificate(EnterpriseCertificate.fromKeyStore(file, alias, password));
+    }
+
+    /**
+     * Signs grants with the enterprise certificate in entry {@code alias} of a loaded {@code
+     * keyStore}; see {@link #keystore(Path, String, char[])}.
+     */
+    public Builder keystore(KeyStore keyStore, String alias, char[] keyPassword) {
+      return certificate(EnterpriseCertificate.fromKeyStore(keyStore, alias, keyPassword));
+    }
+
+    /**
+     * Signs grants with {@code privateKey}, sending {@code chain} (the certificate first, then each
+     * issuing CA) as {@code x5c}; see {@link #keystore(Path, String, char[])}.
+     */
+    public Builder certificate(PrivateKey privateKey, List<X509Certificate> chain) {
+      return certificate(EnterpriseCertificate.of(privateKey, chain));
+    }
+
+    /** Signs grants with {@code certificate}; see {@link #keystore(Path, String, char[])}. */
+    public Builder certificate(EnterpriseCertificate certificate) {
+      this.certificate = Objects.requireNonNull(certificate, "certificate == null");
       return this;
     }
 
@@ -192,7 +257,10 @@ public final class MaskinportenClient {
       return this;
     }
 
-    /** The HTTP client to use (proxy, TLS, executor). Default: a new one per client. */
+    /**
+     * The HTTP client to use (TLS, executor, proxy). Default: a new one per client, with {@link
+     * #connectTimeout} and {@link #proxy}; those two cannot be combined with this.
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
       return this;
@@ -228,9 +296,56 @@ public final class MaskinportenClient {
       return this;
     }
 
-    /** Timeout of each HTTP request (and of connecting, for the default client). Default 10 s. */
+    /** Timeout of each HTTP request, from sending to the whole answer. Default 10 s. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** Timeout of opening a connection, for the default HTTP client. Default 5 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** Reach Maskinporten through an HTTP proxy, for the default HTTP client. Default: none. */
+    public Builder proxy(ProxySelector proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /** Reach Maskinporten through the HTTP proxy {@code host:port}. */
+    public Builder proxy(String host, int port) {
+      Objects.requireNonNull(host, "host == null");
+      if (port < 1 || port > 65535) {
+        throw new MaskinportenConfigException("proxy port must be 1..65535, was " + port);
+      }
+      return proxy(ProxySelector.of(InetSocketAddress.createUnresolved(host, port)));
+    }
+
+    /**
+     * How often a token request is tried in all when Maskinporten cannot be reached or answers 5xx
+     * (a 4xx answer is never retried), 1..10. Default 3; 1 turns retries off.
+     */
+    public Builder maxAttempts(int attempts) {
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * Waits between tries: {@code initial}, doubling up to {@code max}, each with random jitter of
+     * up to half. Default 200 ms and 5 s.
+     */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      this.initialBackoff = Objects.requireNonNull(initial, "initial == null");
+      this.maxBackoff = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /** For tests: waits between retries without sleeping, and a fixed jitter. */
+    Builder retryTiming(Retrier.Delayer delayer, LongUnaryOperator jitter) {
+      this.delayer = Objects.requireNonNull(delayer, "delayer == null");
+      this.jitter = Objects.requireNonNull(jitter, "jitter == null");
       return this;
     }
 
@@ -254,11 +369,19 @@ public final class MaskinportenClient {
     public MaskinportenClient build() {
       require(environment != null, "environment is required, e.g. MaskinportenEnvironment.TEST");
       require(clientId != null && !clientId.isBlank(), "clientId (the integration id) is required");
-      require(signingKey != null, "signingKey is required: the private RSA JWK of the client");
-      JwtGrant.requireSigningKey(signingKey, algorithm());
+      require(
+          signingKey != null || certificate != null,
+          "a signing key is required: signingKey(RSAKey) for a key registered on the client, or"
+              + " keystore(...) for an enterprise certificate");
+      require(
+          signingKey == null || certificate == null,
+          "give either signingKey (sent as kid) or an enterprise certificate (sent as x5c), not"
+              + " both");
+      credential();
       requireLifetime();
       requirePositive(requestTimeout, "requestTimeout");
       requirePositive(metadataMaxAge, "metadataMaxAge");
+      requireTransport();
       require(
           !expiryMargin.isNegative() && expiryMargin.compareTo(refreshMargin) <= 0,
           "expiryMargin must be between 0 and refreshMargin ("
@@ -269,8 +392,41 @@ public final class MaskinportenClient {
       return new MaskinportenClient(this);
     }
 
-    private JWSAlgorithm algorithm() {
-      return algorithm != null ? algorithm : JwtGrant.defaultAlgorithm(signingKey);
+    private void requireTransport() {
+      require(
+          httpClient == null || (connectTimeout == null && proxy == null),
+          "connectTimeout and proxy apply to the default HTTP client; set them on the HttpClient"
+              + " you pass to httpClient(...) instead");
+      if (connectTimeout != null) {
+        requirePositive(connectTimeout, "connectTimeout");
+      }
+      require(
+          maxAttempts >= 1 && maxAttempts <= 10, "maxAttempts must be 1..10, was " + maxAttempts);
+      requirePositive(initialBackoff, "retryBackoff initial");
+      require(
+          maxBackoff.compareTo(initialBackoff) >= 0,
+          "retryBackoff max must be at least the initial backoff, was " + maxBackoff);
+    }
+
+    private HttpClient defaultHttpClient() {
+      HttpClient.Builder http =
+          HttpClient.newBuilder()
+              .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
+      if (proxy != null) {
+        http.proxy(proxy);
+      }
+      return http.build();
+    }
+
+    /** What signs the grants; checks that it can. */
+    private GrantCredential credential() {
+      if (certificate != null) {
+        JWSAlgorithm alg = algorithm != null ? algorithm : JWSAlgorithm.RS256;
+        return new GrantCredential.Certificate(certificate, alg);
+      }
+      JWSAlgorithm alg = algorithm != null ? algorithm : JwtGrant.defaultAlgorithm(signingKey);
+      JwtGrant.requireSigningKey(signingKey, alg);
+      return new GrantCredential.RegisteredKey(signingKey, alg);
     }
 
     private void requireLifetime() {

@@ -33,7 +33,7 @@ record ServerMetadata(String issuer, URI tokenEndpoint) {
                     new MaskinportenResponseException(
                         status, "metadata at " + from + " is not a JSON object; check the issuer"));
     String issuer = Json.text(json, "issuer");
-    if (!expectedIssuer.equals(issuer)) {
+    if (!sameIssuer(expectedIssuer, issuer)) {
       throw new MaskinportenResponseException(
           status,
           "metadata at "
@@ -45,6 +45,14 @@ record ServerMetadata(String issuer, URI tokenEndpoint) {
               + "; check the environment (test or production) and the trailing slash");
     }
     return new ServerMetadata(issuer, tokenEndpoint(json, status, from));
+  }
+
+  /**
+   * The configured issuer always ends in {@code /} (Maskinporten's do); RFC 8414 servers such as
+   * mock-oauth2-server name theirs without it, so that one slash is the only difference allowed.
+   */
+  private static boolean sameIssuer(String expected, String actual) {
+    return expected.equals(actual) || expected.equals(actual + "/");
   }
 
   private static URI tokenEndpoint(JsonNode json, int status, URI from) {

@@ -1,8 +1,6 @@
 package io.krrkit.maskinporten;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +21,7 @@ final class TokenEndpoint {
   private final MetadataSource metadata;
   private final Transport transport;
   private final Signer signer;
+  private final Retrier retrier;
 
   /**
    * What signs grants for one client.
@@ -33,32 +32,37 @@ final class TokenEndpoint {
   record Signer(
       String audience,
       String clientId,
-      RSAKey key,
-      JWSAlgorithm algorithm,
+      GrantCredential credential,
       Duration lifetime,
       Clock clock) {
 
     String assertion(TokenRequest request) {
-      return JwtGrant.builder()
-          .audience(audience)
-          .issuer(clientId)
-          .request(request)
-          .lifetime(lifetime)
-          .clock(clock)
-          .build()
-          .sign(key, algorithm);
+      return credential.sign(
+          JwtGrant.builder()
+              .audience(audience)
+              .issuer(clientId)
+              .request(request)
+              .lifetime(lifetime)
+              .clock(clock)
+              .build());
     }
   }
 
-  TokenEndpoint(MetadataSource metadata, Transport transport, Signer signer) {
+  TokenEndpoint(MetadataSource metadata, Transport transport, Signer signer, Retrier retrier) {
     this.metadata = metadata;
     this.transport = transport;
     this.signer = signer;
+    this.retrier = retrier;
   }
 
-  /** Fetches a token for {@code request}; fails with a {@link MaskinportenException}. */
+  /**
+   * Fetches a token for {@code request}, trying again with a fresh grant after 5xx answers and
+   * connection failures ({@link Retrier}); fails with a {@link MaskinportenException}.
+   */
   CompletableFuture<AccessToken> fetch(TokenRequest request) {
-    return metadata.current().thenCompose(m -> post(m.tokenEndpoint(), request));
+    return metadata
+        .current()
+        .thenCompose(m -> retrier.call(() -> post(m.tokenEndpoint(), request)));
   }
 
   private CompletableFuture<AccessToken> post(URI endpoint, TokenRequest request) {

@@ -138,6 +138,16 @@ final class MaskinportenFixture implements BeforeAllCallback, AfterAllCallback {
     return new TestClient(clientId, key);
   }
 
+  /**
+   * Registers a KRR client without keys, as clients that sign with an enterprise certificate are
+   * (its {@link TestClient#key()} is not registered).
+   */
+  TestClient registerKeylessClient() {
+    TestClient client = registerClient();
+    krr.clientKeys().replaceAll(client.clientId(), List.of());
+    return client;
+  }
+
   /** A client builder for {@code client} against the emulator, on the client clock. */
   MaskinportenClient.Builder clientFor(TestClient client, CountingHttpClient http) {
     return MaskinportenClient.builder()

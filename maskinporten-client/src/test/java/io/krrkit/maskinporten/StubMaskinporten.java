@@ -7,12 +7,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A tiny Maskinporten look-alike on a JDK server, for faults the emulator cannot be made to show
- * (metadata going away, metadata naming another issuer). Its tokens are opaque strings.
+ * (metadata going away, metadata naming another issuer, 5xx on the token endpoint). Its tokens are
+ * opaque strings.
  */
 final class StubMaskinporten implements AutoCloseable {
   /** What the metadata endpoint answers. */
@@ -26,6 +29,10 @@ final class StubMaskinporten implements AutoCloseable {
   private final AtomicReference<Metadata> metadata = new AtomicReference<>(Metadata.GOOD);
   private final AtomicInteger metadataRequests = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
+  private final Queue<Answer> tokenFailures = new ConcurrentLinkedQueue<>();
+
+  /** A scripted answer of the token endpoint. */
+  record Answer(int status, String body) {}
 
   StubMaskinporten() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -44,6 +51,13 @@ final class StubMaskinporten implements AutoCloseable {
 
   int metadataRequests() {
     return metadataRequests.get();
+  }
+
+  /** The next {@code times} token requests get {@code answer} instead of a token. */
+  void failTokenRequests(Answer answer, int times) {
+    for (int i = 0; i < times; i++) {
+      tokenFailures.add(answer);
+    }
   }
 
   int tokenRequests() {
@@ -71,6 +85,11 @@ final class StubMaskinporten implements AutoCloseable {
 
   private void token(HttpExchange exchange) throws IOException {
     int n = tokenRequests.incrementAndGet();
+    Answer failure = tokenFailures.poll();
+    if (failure != null) {
+      send(exchange, failure.status(), failure.body());
+      return;
+    }
     send(
         exchange,
         200,

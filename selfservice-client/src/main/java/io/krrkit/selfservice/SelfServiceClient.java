@@ -20,9 +20,10 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Digdir's self-service API: register, read, change and delete your organisation's clients
- * (integrations) and their public keys. Each call asks Maskinporten for a token with the one scope
- * it needs ({@code idporten:dcr.read}, {@code .write} or {@code .modify}), so an admin client
- * holding only some of them can still make the calls those allow. Thread-safe: share one instance.
+ * (integrations), their public keys and on-behalf-of registrations. Each call asks Maskinporten for
+ * a token with the one scope it needs ({@code idporten:dcr.read}, {@code .write} or {@code
+ * .modify}), so an admin client holding only some of them can still make the calls those allow.
+ * Thread-safe: share one instance.
  *
  * <pre>{@code
  * SelfServiceClient selfService = SelfServiceClient.builder()
@@ -218,6 +219,57 @@ public final class SelfServiceClient {
             });
   }
 
+  /**
+   * The on-behalf-of registrations of a client ({@code GET /clients/{id}/onbehalfof}, dcr.read):
+   * the customers it acts for with {@code iss_onbehalfof}.
+   */
+  public List<OnBehalfOf> listOnBehalfOf(String clientId) {
+    return await(listOnBehalfOfAsync(clientId));
+  }
+
+  /** The asynchronous twin of {@link #listOnBehalfOf}. */
+  public CompletableFuture<List<OnBehalfOf>> listOnBehalfOfAsync(String clientId) {
+    JavaType list = json.getTypeFactory().constructType(new TypeReference<List<OnBehalfOf>>() {});
+    return exchange.send(call("GET", onBehalfOfPath(clientId), Scope.DCR_READ, null), list);
+  }
+
+  /**
+   * Registers a customer the client acts for ({@code POST /clients/{id}/onbehalfof},
+   * idporten:dcr/onbehalfof:write); its {@code onbehalfof} id must be new on the client.
+   */
+  public OnBehalfOf addOnBehalfOf(String clientId, OnBehalfOf registration) {
+    return await(addOnBehalfOfAsync(clientId, registration));
+  }
+
+  /** The asynchronous twin of {@link #addOnBehalfOf}. */
+  public CompletableFuture<OnBehalfOf> addOnBehalfOfAsync(
+      String clientId, OnBehalfOf registration) {
+    Objects.requireNonNull(registration, "registration == null");
+    return send(
+        "POST",
+        onBehalfOfPath(clientId),
+        Scope.DCR_ONBEHALFOF_WRITE,
+        registration,
+        OnBehalfOf.class);
+  }
+
+  /**
+   * Removes an on-behalf-of registration ({@code DELETE /clients/{id}/onbehalfof/{onbehalfof}},
+   * idporten:dcr/onbehalfof:write).
+   *
+   * @throws SelfServiceErrorException with status 404 when the client has no such registration
+   */
+  public void deleteOnBehalfOf(String clientId, String onbehalfof) {
+    await(deleteOnBehalfOfAsync(clientId, onbehalfof));
+  }
+
+  /** The asynchronous twin of {@link #deleteOnBehalfOf}. */
+  public CompletableFuture<Void> deleteOnBehalfOfAsync(String clientId, String onbehalfof) {
+    Objects.requireNonNull(onbehalfof, "onbehalfof == null");
+    String path = onBehalfOfPath(clientId) + "/" + encode(onbehalfof);
+    return send("DELETE", path, Scope.DCR_ONBEHALFOF_WRITE, null, null);
+  }
+
   /** The API this client talks to. */
   public SelfServiceEnvironment environment() {
     return environment;
@@ -244,7 +296,15 @@ public final class SelfServiceClient {
       throw new SelfServiceConfigException("clientId is blank; listClients() shows your clients");
     }
     // Path-safe whatever the id holds; real ids are UUIDs.
-    return "/clients/" + URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/clients/" + encode(clientId);
+  }
+
+  private static String encode(String pathSegment) {
+    return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String onBehalfOfPath(String clientId) {
+    return clientPath(clientId) + "/onbehalfof";
   }
 
   private static String keysPath(String clientId) {

@@ -1,13 +1,17 @@
 package io.krrkit.core.krr;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.zone.ZoneRules;
 
 /**
  * Reads and writes KRR timestamps. Real answers use an hour-only offset ({@code
@@ -63,8 +67,37 @@ public final class KrrTimestamps {
     return OffsetDateTime.parse(text.trim(), READ);
   }
 
+  private static final ZoneRules OSLO = ZoneId.of("Europe/Oslo").getRules();
+
   /** Formats as the register does: {@code 2023-06-10T21:00:01+02}, in Norwegian time. */
   public static String format(OffsetDateTime t) {
-    return WRITE.format(t.toInstant());
+    Instant instant = t.toInstant();
+    ZoneOffset offset = OSLO.getOffset(instant);
+    LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
+    int hours = offset.getTotalSeconds() / 3600;
+    if (offset.getTotalSeconds() % 3600 != 0 || local.getYear() < 1000 || local.getYear() > 9999) {
+      return WRITE.format(instant); // historical odd offsets and far years: the general path
+    }
+    // Answers hold thousands of timestamps; this is several times faster than the formatter.
+    char[] out = "0000-00-00T00:00:00+00".toCharArray();
+    digits(out, 0, local.getYear(), 4);
+    digits(out, 5, local.getMonthValue(), 2);
+    digits(out, 8, local.getDayOfMonth(), 2);
+    digits(out, 11, local.getHour(), 2);
+    digits(out, 14, local.getMinute(), 2);
+    digits(out, 17, local.getSecond(), 2);
+    if (hours == 0) {
+      return new String(out, 0, 19) + "Z";
+    }
+    out[19] = hours < 0 ? '-' : '+';
+    digits(out, 20, Math.abs(hours), 2);
+    return new String(out);
+  }
+
+  private static void digits(char[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 }

@@ -106,4 +106,21 @@ class KrrTimestampsTest {
 
     assertThat(KrrTimestamps.parse(KrrTimestamps.format(t)).toInstant()).isEqualTo(t.toInstant());
   }
+
+  @Test
+  void writesWhatTheGeneralFormatterWritesForAnyInstant() {
+    java.time.format.DateTimeFormatter general =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssX")
+            .withZone(java.time.ZoneId.of("Europe/Oslo"));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    long from = Instant.parse("1850-01-01T00:00:00Z").getEpochSecond();
+    long to = Instant.parse("2100-01-01T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 10_000; i++) {
+      Instant t = Instant.ofEpochSecond(random.nextLong(from, to), random.nextInt(1_000_000_000));
+
+      assertThat(KrrTimestamps.format(t.atOffset(ZoneOffset.UTC)))
+          .as(t.toString())
+          .isEqualTo(general.format(t));
+    }
+  }
 }

@@ -50,6 +50,25 @@ final class Disclosure {
   }
 
   /**
+   * Everything the register holds about a person, whatever the scopes and the 18-month rule: what
+   * the change feed delivers to a local copy. {@code varslingsstatus} is as of now.
+   */
+  Person everything(RegisterEntry e) {
+    return new Person(
+        e.personidentifikator().value(),
+        e.reservasjon(),
+        e.status(),
+        e.varslingsstatus(now),
+        e.reservasjonstidspunkt(),
+        e.reservasjonOppdatert(),
+        e.kontaktinformasjon(),
+        e.digitalPost(),
+        e.sertifikat(),
+        e.spraak(),
+        e.spraakOppdatert());
+  }
+
+  /**
    * The answer for a person the register does not know: {@code IKKE_REGISTRERT}, {@code
    * reservasjon=NEI} (the field is always present and nobody unknown has reserved), and {@code
    * KAN_IKKE_VARSLES} with the contact scope.

@@ -6,10 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +30,18 @@ public final class JdbcPersonRepository implements PersonRepository {
           + PersonRow.COLUMNS_QUALIFIED
           + ", c.der_base64 FROM person p"
           + " LEFT JOIN person_certificate c ON c.fingerprint = p.certificate_fingerprint";
+  // The requested ids as a table joined to the primary key: one index lookup per id in H2 and
+  // PostgreSQL alike, where IN (?, ...) and = ANY(?) made H2 test each row against the whole list.
+  private static final String SELECT_ANY =
+      SELECT.replace(
+          " FROM person p",
+          " FROM UNNEST(CAST(? AS VARCHAR(11) ARRAY)) AS wanted(id)"
+              + " JOIN person p ON p.personidentifikator = wanted.id");
+  private static final String CHANGES =
+      SELECT.replace(" FROM person p", ", p.change_id FROM person p")
+          + " WHERE p.change_id > ? ORDER BY p.change_id LIMIT ?";
+  private static final String PAGE =
+      SELECT + " WHERE p.personidentifikator > ? ORDER BY p.personidentifikator LIMIT ?";
   private static final String INSERT =
       "INSERT INTO person ("
           + PersonRow.COLUMNS
@@ -62,11 +74,8 @@ public final class JdbcPersonRepository implements PersonRepository {
       throw new IllegalArgumentException(
           "findAll takes at most " + MAX_BATCH + " ids, got " + distinct.size());
     }
-    String in = String.join(", ", Collections.nCopies(distinct.size(), "?"));
-    Object[] params = distinct.stream().map(Personidentifikator::value).toArray();
-    return jdbc
-        .query(SELECT + " WHERE p.personidentifikator IN (" + in + ")", PersonRow::map, params)
-        .stream()
+    String[] values = distinct.stream().map(Personidentifikator::value).toArray(String[]::new);
+    return jdbc.query(SELECT_ANY, PersonRow::map, (Object) values).stream()
         .collect(Collectors.toMap(RegisterEntry::personidentifikator, Function.identity()));
   }
 
@@ -101,6 +110,47 @@ public final class JdbcPersonRepository implements PersonRepository {
   @Override
   public long count() {
     return jdbc.queryOne("SELECT COUNT(*) FROM person", rs -> rs.getLong(1)).orElse(0L);
+  }
+
+  @Override
+  public List<Change> changesAfter(long afterChangeId, int limit) {
+    return jdbc.query(
+        CHANGES,
+        rs -> new Change(rs.getLong("change_id"), PersonRow.map(rs)),
+        afterChangeId,
+        limit);
+  }
+
+  @Override
+  public long latestChangeId() {
+    return jdbc.queryOne("SELECT MAX(change_id) FROM person", rs -> rs.getLong(1))
+        .filter(id -> id > Change.NONE)
+        .orElse(Change.NONE);
+  }
+
+  @Override
+  public List<RegisterEntry> page(Personidentifikator afterId, int limit) {
+    String after = afterId == null ? "" : afterId.value();
+    return jdbc.query(PAGE, PersonRow::map, after, limit);
+  }
+
+  @Override
+  public boolean remove(Personidentifikator id) {
+    return jdbc.update("DELETE FROM person WHERE personidentifikator = ?", id.value()) > 0;
+  }
+
+  @Override
+  public void deleteAll() {
+    jdbc.inTransaction(
+        c -> {
+          try (PreparedStatement persons = c.prepareStatement("DELETE FROM person");
+              PreparedStatement certificates =
+                  c.prepareStatement("DELETE FROM person_certificate")) {
+            persons.executeUpdate();
+            certificates.executeUpdate();
+          }
+          return null;
+        });
   }
 
   private static int insertChunk(

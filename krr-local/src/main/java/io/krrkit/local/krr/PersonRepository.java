@@ -2,6 +2,7 @@ package io.krrkit.local.krr;
 
 import io.krrkit.core.Personidentifikator;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,4 +32,25 @@ public interface PersonRepository {
 
   /** How many persons the register holds (AKTIV and SLETTET). */
   long count();
+
+  /**
+   * Up to {@code limit} persons whose change id is above {@code afterChangeId}, in change id order:
+   * the change feed.
+   */
+  List<Change> changesAfter(long afterChangeId, int limit);
+
+  /** The highest change id in use, or {@link Change#NONE} for an empty register. */
+  long latestChangeId();
+
+  /**
+   * Up to {@code limit} entries with identity numbers above {@code afterId} (null: from the start),
+   * in identity number order: a page of an export.
+   */
+  List<RegisterEntry> page(Personidentifikator afterId, int limit);
+
+  /** Removes one person's row; returns false when there was none. */
+  boolean remove(Personidentifikator id);
+
+  /** Removes every person (the register is reseeded after). */
+  void deleteAll();
 }

@@ -6,6 +6,7 @@ import io.krrkit.core.krr.DigitalPost;
 import io.krrkit.core.krr.EighteenMonthRule;
 import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.Kontaktinformasjon;
+import io.krrkit.core.krr.Person;
 import io.krrkit.core.krr.Status;
 import io.krrkit.core.krr.Varslingsstatus;
 import java.time.Instant;
@@ -101,6 +102,27 @@ public record RegisterEntry(
   public static RegisterEntry slettet(Personidentifikator personidentifikator) {
     return new RegisterEntry(
         personidentifikator, Status.SLETTET, JaNei.NEI, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * The entry a person in KRR's JSON describes (as the operator API and the change feed write
+   * them); {@code varslingsstatus} is ignored, since the register works it out.
+   *
+   * @throws IllegalArgumentException when the person is inconsistent (see the type's rules)
+   */
+  public static RegisterEntry from(Person p) {
+    Status status = p.status() == null ? Status.AKTIV : p.status();
+    return new RegisterEntry(
+        Personidentifikator.of(p.personidentifikator()),
+        status,
+        p.reservasjon(),
+        p.reservasjonstidspunkt(),
+        p.reservasjonOppdatert(),
+        p.kontaktinformasjon(),
+        p.digitalPost(),
+        p.sertifikat(),
+        p.spraak(),
+        p.spraakOppdatert());
   }
 
   /** True when the person has reserved against digital communication. */

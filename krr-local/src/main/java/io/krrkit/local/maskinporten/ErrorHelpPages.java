@@ -21,7 +21,8 @@ final class ErrorHelpPages {
                   "The request or the JWT grant is malformed: a missing or repeated form parameter,"
                       + " a body that is not application/x-www-form-urlencoded, an assertion that"
                       + " is not a signed JWT, a missing claim (iss, iat, exp, jti, scope), a claim"
-                      + " of the wrong type, or both consumer_org and iss_onbehalfof.",
+                      + " of the wrong type or value (resource, pid), both consumer_org and"
+                      + " iss_onbehalfof, or an iss_onbehalfof not registered on the client.",
                   "Check the grant for typos and stray line breaks; send grant_type and assertion"
                       + " once each as form parameters.")),
           Map.entry(
@@ -51,10 +52,12 @@ final class ErrorHelpPages {
               new Help(
                   "The JWT is signed with an invalid certificate.",
                   "The certificate in x5c is not valid here: expired, from the wrong environment"
-                      + " (production certificates do not work in test), or not supported."
-                      + " krr-local does not yet accept enterprise certificates.",
+                      + " (production certificates do not work in test), self-signed, not"
+                      + " issued by a trusted CA (in krr-local: its test CA or a --trust-anchor),"
+                      + " or its chain is out of order.",
                   "Use a valid enterprise certificate for this environment, or register a key on"
-                      + " the client and sign with kid.")),
+                      + " the client and sign with kid. In krr-local: krr cert issue --orgno"
+                      + " <org> --out org.p12 (POST /admin/certificates).")),
           Map.entry(
               "MP-121",
               new Help(
@@ -111,7 +114,9 @@ final class ErrorHelpPages {
               new Help(
                   "Consumer has not been granted access to the scope",
                   "The API owner has not given the consumer organisation access to the scope.",
-                  "Ask the API owner for access, or request a scope you have access to.")),
+                  "Ask the API owner for access, or request a scope you have access to. In"
+                      + " krr-local: PUT /admin/access {\"scope\",\"orgno\"} (krr admin access"
+                      + " grant).")),
           Map.entry(
               "MP-251",
               new Help(
@@ -119,7 +124,8 @@ final class ErrorHelpPages {
                   "The consumer_org has not delegated the scope to the client's organisation in"
                       + " Altinn, or consumer_org is the client's own organisation.",
                   "Have the consumer delegate the scope to you in Altinn; drop consumer_org when"
-                      + " acting for your own organisation.")));
+                      + " acting for your own organisation. In krr-local: POST /admin/delegations"
+                      + " (krr admin delegation add).")));
 
   void handle(Context ctx) {
     Help help = PAGES.get(ctx.pathParam("code"));

@@ -2,26 +2,30 @@ package io.krrkit.local.maskinporten;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.local.client.ClientKey;
 import io.krrkit.local.client.ClientKeyRepository;
 import io.krrkit.local.client.ClientRepository;
 import io.krrkit.local.client.RegisteredClient;
-import java.text.ParseException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Authenticates the client behind a JWT grant ({@code private_key_jwt}): the {@code iss} must be an
- * active client, the {@code kid} one of its unexpired keys, and the signature made with that key.
- * Enterprise certificates ({@code x5c}) are not supported yet and answer MP-120.
+ * Authenticates the client behind a JWT grant: the {@code iss} must be an active client; with
+ * {@code kid} ({@code private_key_jwt}) the key must be one of its unexpired keys and the signature
+ * made with it; with {@code x5c} and no {@code kid} (a client without registered keys) the
+ * enterprise certificate is checked by {@link CertificateGrantVerifier}.
  */
 final class GrantAuthenticator {
   private final ClientRepository clients;
   private final ClientKeyRepository keys;
+  private final CertificateGrantVerifier certificates;
+  private final KeyVerifiers verifiers = new KeyVerifiers();
 
-  GrantAuthenticator(ClientRepository clients, ClientKeyRepository keys) {
+  GrantAuthenticator(
+      ClientRepository clients, ClientKeyRepository keys, CertificateGrantVerifier certificates) {
     this.clients = clients;
     this.keys = keys;
+    this.certificates = certificates;
   }
 
   /** The client that signed {@code grant}; throws {@link TokenRequestException} when none did. */
@@ -39,14 +43,16 @@ final class GrantAuthenticator {
       throw TokenRequestException.of(
           TokenError.CLIENT_AUTHENTICATION_FAILED, "the client is not active");
     }
-    verifySignature(grant, keyOf(client, grant, now));
+    if (grant.kid() == null) {
+      requireCertificate(client, grant);
+      certificates.verify(client, grant, now);
+    } else {
+      verifySignature(grant, keyOf(client, grant, now));
+    }
     return client;
   }
 
   private ClientKey keyOf(RegisteredClient client, JwtGrant grant, Instant now) {
-    if (grant.kid() == null) {
-      throw withoutKid(client, grant);
-    }
     ClientKey key =
         keys.findByKid(grant.kid())
             .filter(k -> k.clientId().equals(client.clientId()))
@@ -62,26 +68,25 @@ final class GrantAuthenticator {
     return key;
   }
 
-  private TokenRequestException withoutKid(RegisteredClient client, JwtGrant grant) {
+  /** Without {@code kid}: only a client without registered keys, and only with {@code x5c}. */
+  private void requireCertificate(RegisteredClient client, JwtGrant grant) {
     if (!keys.findByClient(client.clientId()).isEmpty()) {
-      return TokenRequestException.of(TokenError.KID_REQUIRED);
+      throw TokenRequestException.of(TokenError.KID_REQUIRED);
     }
-    if (grant.hasX5c()) {
-      return TokenRequestException.of(
-          TokenError.INVALID_CERTIFICATE,
-          "enterprise certificates (x5c) are not supported by krr-local yet, register a key on"
-              + " the client and send its kid");
+    if (!grant.hasX5c()) {
+      throw TokenRequestException.of(
+          TokenError.INVALID_PARAMETER,
+          "the JWT header needs kid (a key registered on the client) or x5c (a certificate"
+              + " chain)");
     }
-    return TokenRequestException.of(
-        TokenError.INVALID_PARAMETER,
-        "the JWT header needs kid (a key registered on the client) or x5c (a certificate chain)");
   }
 
-  private static void verifySignature(JwtGrant grant, ClientKey key) {
+  private void verifySignature(JwtGrant grant, ClientKey key) {
     boolean valid;
     try {
-      valid = grant.jwt().verify(new RSASSAVerifier(RSAKey.parse(key.publicJwk())));
-    } catch (ParseException | JOSEException e) {
+      Optional<RSASSAVerifier> verifier = verifiers.forJwk(key.publicJwk());
+      valid = verifier.isPresent() && grant.jwt().verify(verifier.get());
+    } catch (JOSEException e) {
       valid = false;
     }
     if (!valid) {

@@ -12,10 +12,11 @@ import java.util.List;
 /** {@link SigningKeyRepository} on the emulator's JDBC store (table {@code signing_key}). */
 final class JdbcSigningKeyRepository implements SigningKeyRepository {
   private static final String SELECT_ACTIVE =
-      "SELECT jwk, generation, created, state FROM signing_key WHERE state = 'ACTIVE'"
+      "SELECT jwk, generation, created, state, activates FROM signing_key WHERE state = 'ACTIVE'"
           + " ORDER BY generation DESC";
   private static final String INSERT =
-      "INSERT INTO signing_key (kid, generation, jwk, created, state) VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO signing_key (kid, generation, jwk, created, state, activates)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
 
   private final Jdbc jdbc;
 
@@ -37,7 +38,8 @@ final class JdbcSigningKeyRepository implements SigningKeyRepository {
           key.generation(),
           key.privateJwk().toJSONString(),
           key.created().toEpochMilli(),
-          key.state().name());
+          key.state().name(),
+          key.activates().toEpochMilli());
       return true;
     } catch (StoreException e) {
       if (e.isDuplicateKey()) {
@@ -53,7 +55,8 @@ final class JdbcSigningKeyRepository implements SigningKeyRepository {
           RSAKey.parse(rs.getString("jwk")),
           rs.getInt("generation"),
           Instant.ofEpochMilli(rs.getLong("created")),
-          SigningKey.State.valueOf(rs.getString("state")));
+          SigningKey.State.valueOf(rs.getString("state")),
+          Instant.ofEpochMilli(rs.getLong("activates")));
     } catch (ParseException e) {
       // Never include the stored JWK: it holds the private key.
       throw new SQLException("signing_key holds a JWK that does not parse as RSA", e);

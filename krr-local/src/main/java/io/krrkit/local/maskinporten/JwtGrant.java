@@ -8,6 +8,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -26,7 +28,7 @@ import java.util.Set;
  * @param jwt the signed JWT, for the signature check
  * @param kid the {@code kid} header, or {@code null}
  * @param hasX5c whether an {@code x5c} certificate chain was sent
- * @param resources {@code resource}, empty when not asked
+ * @param resources {@code resource} (absolute URIs, RFC 8707), empty when not asked or empty
  * @param pid {@code pid}, or {@code null}
  * @param consumerOrg {@code consumer_org}, or {@code null}
  * @param issOnBehalfOf {@code iss_onbehalfof}, or {@code null}
@@ -54,6 +56,7 @@ record JwtGrant(
     Objects.requireNonNull(jwt, "jwt == null");
     audience = List.copyOf(audience);
     resources = List.copyOf(resources);
+    resources.forEach(JwtGrant::checkResource);
     if (pid != null && !Personidentifikator.isValid(pid)) {
       throw invalid("pid must be an 11-digit identity number with valid control digits");
     }
@@ -63,6 +66,14 @@ record JwtGrant(
     if (consumerOrg != null && issOnBehalfOf != null) {
       throw invalid("consumer_org and iss_onbehalfof cannot be used together");
     }
+  }
+
+  /**
+   * Whether the grant authenticates with an enterprise certificate: {@code x5c} and no {@code kid}
+   * ({@code client_amr} {@code virksomhetssertifikat}).
+   */
+  boolean usesCertificate() {
+    return kid == null && hasX5c;
   }
 
   /** Parses a compact JWS; throws {@link TokenRequestException} naming what is wrong. */
@@ -95,9 +106,11 @@ record JwtGrant(
           TokenError.INVALID_SIGNATURE, "alg must be RS256, RS384 or RS512");
     }
     Object x5c = header.get("x5c");
-    if (x5c != null && !(x5c instanceof List)) {
+    if (x5c != null && (!(x5c instanceof List<?> chain) || chain.isEmpty())) {
       throw TokenRequestException.of(
-          TokenError.INVALID_X5C, "x5c must be an array of base64 DER certificates");
+          TokenError.INVALID_X5C,
+          "x5c must be a non-empty array of base64 DER certificates, the enterprise certificate"
+              + " first");
     }
   }
 
@@ -116,9 +129,33 @@ record JwtGrant(
         required(claims.getStringClaim("jti"), "jti"),
         required(claims.getStringClaim("scope"), "scope"),
         resources(claims),
-        claims.getStringClaim("pid"),
-        claims.getStringClaim("consumer_org"),
-        claims.getStringClaim("iss_onbehalfof"));
+        optionalString(claims, "pid"),
+        optionalString(claims, "consumer_org"),
+        optionalString(claims, "iss_onbehalfof"));
+  }
+
+  private static String optionalString(JWTClaimsSet claims, String claim) {
+    Object value = claims.getClaim(claim);
+    if (value != null && !(value instanceof String)) {
+      throw invalid(claim + " must be a string");
+    }
+    return (String) value;
+  }
+
+  /** RFC 8707: a resource is an absolute URI without a fragment. */
+  private static void checkResource(String resource) {
+    boolean absolute;
+    try {
+      URI uri = new URI(resource);
+      absolute = uri.isAbsolute() && uri.getFragment() == null && resource.length() <= 1024;
+    } catch (URISyntaxException e) {
+      absolute = false;
+    }
+    if (!absolute) {
+      throw invalid(
+          "resource must hold absolute URIs without a fragment (e.g. https://api.example.no/),"
+              + " as agreed with the API owner");
+    }
   }
 
   private static List<String> resources(JWTClaimsSet claims) throws ParseException {
@@ -126,7 +163,8 @@ record JwtGrant(
     if (resource == null) {
       return List.of();
     }
-    if (!(resource instanceof List)) {
+    if (!(resource instanceof List<?> values)
+        || !values.stream().allMatch(String.class::isInstance)) {
       throw invalid("resource must be an array of strings");
     }
     return claims.getStringListClaim("resource");

@@ -10,13 +10,19 @@ import java.util.Objects;
  * @param privateJwk the key pair as a JWK; its {@code kid} names the key in token headers
  * @param generation order of creation; the newest active generation signs
  * @param created when the key was generated
- * @param state whether the key signs and is published
+ * @param state whether the key is in use at all
+ * @param activates when the key starts signing (and the previous generation stops); published from
+ *     {@code created} on
  */
-record SigningKey(RSAKey privateJwk, int generation, Instant created, State state) {
+record SigningKey(
+    RSAKey privateJwk, int generation, Instant created, State state, Instant activates) {
 
   /** Life cycle of a signing key. */
   enum State {
-    /** Published at the JWKS endpoint; the newest active key signs. */
+    /**
+     * In use: published while upcoming, signing or until the tokens it signed have expired; the
+     * newest generation whose activation has passed signs.
+     */
     ACTIVE,
     /** Neither published nor used. */
     RETIRED
@@ -27,6 +33,7 @@ record SigningKey(RSAKey privateJwk, int generation, Instant created, State stat
     Objects.requireNonNull(privateJwk.getKeyID(), "privateJwk has no kid");
     Objects.requireNonNull(created, "created == null");
     Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(activates, "activates == null");
     if (!privateJwk.isPrivate()) {
       throw new IllegalArgumentException("a signing key needs its private part");
     }
@@ -56,6 +63,8 @@ record SigningKey(RSAKey privateJwk, int generation, Instant created, State stat
         + created
         + ", state="
         + state
+        + ", activates="
+        + activates
         + "]";
   }
 }

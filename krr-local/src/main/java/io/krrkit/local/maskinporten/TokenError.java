@@ -35,6 +35,11 @@ enum TokenError {
       "invalid_grant",
       "MP-121",
       "Invalid assertion. Client authentication failed. Expired key"),
+  CERTIFICATE_ORG_MISMATCH(
+      400,
+      "invalid_grant",
+      "MP-122",
+      "Invalid JWT. Invalid organization number for client. Does not match certificate orgno"),
   KID_REQUIRED(
       400,
       "invalid_grant",
@@ -47,6 +52,7 @@ enum TokenError {
   INVALID_SCOPE(400, "invalid_scope", "MP-200", "Token request contains invalid scopes for client"),
   SCOPE_NOT_ALLOWED(
       400, "invalid_scope", "MP-201", "Token request contains scopes not allowed for maskinporten"),
+  NOT_GRANTED(403, "forbidden", "MP-250", "Consumer has not been granted access to the scope %s."),
   NOT_DELEGATED(
       403,
       "forbidden",
@@ -80,7 +86,10 @@ enum TokenError {
     return code;
   }
 
-  /** The documented message; for {@link #NOT_DELEGATED} a format with three {@code %s}. */
+  /**
+   * The documented message; for {@link #NOT_GRANTED} a format with one {@code %s}, for {@link
+   * #NOT_DELEGATED} with three.
+   */
   String message() {
     return message;
   }

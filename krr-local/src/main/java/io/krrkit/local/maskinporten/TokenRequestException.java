@@ -27,6 +27,12 @@ final class TokenRequestException extends RuntimeException {
     return new TokenRequestException(error, error.message() + ", " + detail);
   }
 
+  /** {@link TokenError#NOT_GRANTED} for this scope. */
+  static TokenRequestException notGranted(String scope) {
+    return new TokenRequestException(
+        TokenError.NOT_GRANTED, TokenError.NOT_GRANTED.message().formatted(scope));
+  }
+
   /** {@link TokenError#NOT_DELEGATED} for these organisations and scopes. */
   static TokenRequestException notDelegated(String consumer, String scopes, String supplier) {
     return new TokenRequestException(

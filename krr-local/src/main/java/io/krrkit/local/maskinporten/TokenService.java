@@ -15,9 +15,9 @@ import java.util.Set;
  *
  * <p>Checks run in this order, each failing with its {@link TokenError}: grant type; grant shape
  * ({@link JwtGrant#parse}); {@code aud} (MP-110); client, key and signature (MP-100, MP-120,
- * MP-121, MP-123, MP-124); times (MP-130); integration type and scopes (MP-201, MP-200); {@code
- * consumer_org} and {@code iss_onbehalfof} (MP-251, MP-011); and last the {@code jti} (MP-012), so
- * a grant refused for any other reason is not spent.
+ * MP-121, MP-123, MP-124); times (MP-130); integration type and scopes (MP-201, MP-200); whom the
+ * token is for ({@link GrantAuthorizer}: MP-201, MP-251, MP-011, MP-250); and last the {@code jti}
+ * (MP-012), so a grant refused for any other reason is not spent.
  */
 final class TokenService {
   /** The only grant type Maskinporten takes. */
@@ -33,6 +33,7 @@ final class TokenService {
   private final Clock clock;
   private final GrantAuthenticator authenticator;
   private final ReplayGuard replayGuard;
+  private final GrantAuthorizer authorizer;
   private final AccessTokenMinter minter;
 
   TokenService(
@@ -40,11 +41,13 @@ final class TokenService {
       Clock clock,
       GrantAuthenticator authenticator,
       ReplayGuard replayGuard,
+      GrantAuthorizer authorizer,
       AccessTokenMinter minter) {
     this.issuer = issuer;
     this.clock = clock;
     this.authenticator = authenticator;
     this.replayGuard = replayGuard;
+    this.authorizer = authorizer;
     this.minter = minter;
   }
 
@@ -59,11 +62,11 @@ final class TokenService {
     RegisteredClient client = authenticator.authenticate(grant, now);
     checkTimes(grant, now);
     Set<Scope> scopes = authorizedScopes(client, grant);
-    checkConsumer(client, grant, scopes);
+    Authorization authorization = authorizer.authorize(client, grant, scopes);
     if (!replayGuard.firstUse(grant.jti(), grant.exp().plus(CLOCK_SKEW))) {
       throw TokenRequestException.of(TokenError.GRANT_USED_BEFORE, "make a new jti for each grant");
     }
-    return minter.mint(client, scopes, grant, now);
+    return minter.mint(client, scopes, grant, authorization, now);
   }
 
   private void checkAudience(JwtGrant grant) {
@@ -124,18 +127,5 @@ final class TokenService {
       }
     }
     return scopes;
-  }
-
-  /** No delegations or on-behalf-of registrations exist yet: both claims are refused. */
-  private static void checkConsumer(RegisteredClient client, JwtGrant grant, Set<Scope> scopes) {
-    if (grant.consumerOrg() != null) {
-      throw TokenRequestException.notDelegated(
-          grant.consumerOrg(), Scope.join(scopes), client.orgNumber().value());
-    }
-    if (grant.issOnBehalfOf() != null) {
-      throw TokenRequestException.of(
-          TokenError.INVALID_PARAMETER,
-          "iss_onbehalfof is not an on-behalf-of registered on the client");
-    }
   }
 }

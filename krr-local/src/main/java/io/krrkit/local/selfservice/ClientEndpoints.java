@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.client.ClientRegistry;
+import io.krrkit.local.client.OnBehalfOfRegistry;
+import io.krrkit.local.client.RegisteredClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +21,24 @@ final class ClientEndpoints {
   private static final String ID = "client_id";
 
   private final ClientRegistry registry;
+  private final OnBehalfOfRegistry onBehalfOf;
   private final Authorizer authorizer;
   private final SelfServiceJson json;
 
-  ClientEndpoints(ClientRegistry registry, Authorizer authorizer, SelfServiceJson json) {
+  ClientEndpoints(
+      ClientRegistry registry,
+      OnBehalfOfRegistry onBehalfOf,
+      Authorizer authorizer,
+      SelfServiceJson json) {
     this.registry = registry;
+    this.onBehalfOf = onBehalfOf;
     this.authorizer = authorizer;
     this.json = json;
   }
 
   void list(Context ctx) {
     OrgNumber caller = authorizer.caller(ctx, Scope.DCR_READ);
-    json.write(ctx, 200, registry.list(caller).stream().map(ClientResponse::of).toList());
+    json.write(ctx, 200, registry.list(caller).stream().map(this::response).toList());
   }
 
   void create(Context ctx) {
@@ -41,14 +49,14 @@ final class ClientEndpoints {
 
   void get(Context ctx) {
     OrgNumber caller = authorizer.caller(ctx, Scope.DCR_READ);
-    json.write(ctx, 200, ClientResponse.of(registry.get(caller, ctx.pathParam(ID))));
+    json.write(ctx, 200, response(registry.get(caller, ctx.pathParam(ID))));
   }
 
   void update(Context ctx) {
     OrgNumber caller = authorizer.caller(ctx, Scope.DCR_MODIFY);
     ClientRequest request = json.read(ctx, ClientRequest.class);
     String id = ctx.pathParam(ID);
-    json.write(ctx, 200, ClientResponse.of(registry.update(caller, id, request.toDraft())));
+    json.write(ctx, 200, response(registry.update(caller, id, request.toDraft())));
   }
 
   void delete(Context ctx) {
@@ -72,6 +80,12 @@ final class ClientEndpoints {
     OrgNumber caller = authorizer.caller(ctx, Scope.DCR_MODIFY);
     registry.deleteKeys(caller, ctx.pathParam(ID));
     ctx.status(200);
+  }
+
+  /** The client with its on-behalf-of registrations. */
+  private ClientResponse response(RegisteredClient client) {
+    return ClientResponse.of(
+        client, onBehalfOf.of(client).stream().map(OnBehalfOfJson::of).toList());
   }
 
   /**

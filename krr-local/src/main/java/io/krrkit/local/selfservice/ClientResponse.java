@@ -28,9 +28,15 @@ record ClientResponse(
     boolean active,
     String created,
     String lastUpdated,
-    List<Object> onbehalfof) {
+    List<OnBehalfOfJson> onbehalfof) {
 
+  /** A client without on-behalf-of registrations (a new one). */
   static ClientResponse of(RegisteredClient c) {
+    return of(c, List.of());
+  }
+
+  /** A client with its on-behalf-of registrations. */
+  static ClientResponse of(RegisteredClient c, List<OnBehalfOfJson> onbehalfof) {
     return new ClientResponse(
         c.clientId(),
         c.clientName(),
@@ -54,6 +60,6 @@ record ClientResponse(
         c.active(),
         SelfServiceJson.timestamp(c.created()),
         SelfServiceJson.timestamp(c.lastUpdated()),
-        List.of());
+        onbehalfof);
   }
 }

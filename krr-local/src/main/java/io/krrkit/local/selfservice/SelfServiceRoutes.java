@@ -3,6 +3,7 @@ package io.krrkit.local.selfservice;
 import io.javalin.config.RoutesConfig;
 import io.krrkit.local.client.ClientRegistry;
 import io.krrkit.local.client.ClientRegistryException;
+import io.krrkit.local.client.OnBehalfOfRegistry;
 import io.krrkit.local.maskinporten.AccessTokenVerifier;
 import java.time.Clock;
 
@@ -16,12 +17,19 @@ public final class SelfServiceRoutes {
   public static final String BASE = "/selvbetjening/api/v1";
 
   private final ClientEndpoints clients;
+  private final OnBehalfOfEndpoints onBehalfOf;
   private final ErrorResponder errors;
 
-  /** Serves {@code registry} to callers whose tokens {@code verifier} accepts. */
-  public SelfServiceRoutes(ClientRegistry registry, AccessTokenVerifier verifier, Clock clock) {
+  /** Serves the registries to callers whose tokens {@code verifier} accepts. */
+  public SelfServiceRoutes(
+      ClientRegistry registry,
+      OnBehalfOfRegistry onBehalfOf,
+      AccessTokenVerifier verifier,
+      Clock clock) {
     SelfServiceJson json = new SelfServiceJson();
-    this.clients = new ClientEndpoints(registry, new Authorizer(verifier), json);
+    Authorizer authorizer = new Authorizer(verifier);
+    this.clients = new ClientEndpoints(registry, onBehalfOf, authorizer, json);
+    this.onBehalfOf = new OnBehalfOfEndpoints(onBehalfOf, authorizer, json);
     this.errors = new ErrorResponder(json, clock);
   }
 
@@ -36,6 +44,9 @@ public final class SelfServiceRoutes {
     routes.post(BASE + "/clients/{client_id}/jwks", clients::replaceKeys);
     routes.put(BASE + "/clients/{client_id}/jwks", clients::replaceKeys);
     routes.delete(BASE + "/clients/{client_id}/jwks", clients::deleteKeys);
+    routes.get(BASE + "/clients/{client_id}/onbehalfof", onBehalfOf::list);
+    routes.post(BASE + "/clients/{client_id}/onbehalfof", onBehalfOf::add);
+    routes.delete(BASE + "/clients/{client_id}/onbehalfof/{onbehalfof}", onBehalfOf::delete);
     routes.exception(ApiError.class, errors::render);
     routes.exception(
         ClientRegistryException.class, (e, ctx) -> errors.render(ApiError.from(e), ctx));

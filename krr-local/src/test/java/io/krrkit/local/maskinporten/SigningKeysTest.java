@@ -30,7 +30,8 @@ class SigningKeysTest {
                         CompletableFuture.supplyAsync(
                             () -> {
                               await(go);
-                              return SigningKeys.loadOrCreate(repository, 2048, Clock.systemUTC());
+                              return SigningKeys.loadOrCreate(
+                                  repository, 2048, Maskinporten.KEY_RETENTION, Clock.systemUTC());
                             },
                             pool))
                 .toList();

@@ -287,7 +287,7 @@ class TokenErrorsTest {
   }
 
   @Test
-  void answersMp120ForCertificateGrants() throws Exception {
+  void rejectsX5cThatIsNotACertificate() throws Exception {
     TestClient keyless = fx.client().scopes(READ).withoutKey().register();
     RSAKey someKey = new RSAKeyGenerator(2048).generate();
     JWSHeader.Builder header =

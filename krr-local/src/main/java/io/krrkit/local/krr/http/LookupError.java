@@ -24,6 +24,11 @@ final class LookupError extends RuntimeException {
     return new LookupError(400, "invalid_request", description, null);
   }
 
+  /** 404 {@code not_found}: the logged-in person has no record to change. */
+  static LookupError notFound(String description) {
+    return new LookupError(404, "not_found", description, null);
+  }
+
   /** 401 {@code invalid_token}: missing, malformed, expired or foreign token. */
   static LookupError invalidToken(String description) {
     return new LookupError(

@@ -1,0 +1,176 @@
+package io.krrkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.krrkit.core.Scope;
+import io.krrkit.local.KrrLocal;
+import io.krrkit.local.client.ClientKey;
+import io.krrkit.local.client.IntegrationType;
+import io.krrkit.local.client.RegisteredClient;
+import io.krrkit.local.krr.synthetic.KnownPersons;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code krr register ...} against the operator API and {@code krr sync} keeping a copy. */
+class RegisterAndSyncCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NEW = KnownPersons.NOT_REGISTERED.value();
+  private static KrrLocal krr;
+  @TempDir static Path dir;
+  private static String[] asFeedClient;
+
+  @BeforeAll
+  static void startEmulator() throws Exception {
+    krr = KrrLocal.builder().port(0).ephemeral().seedPersons(0).adminApi(true).build().start();
+    asFeedClient = feedClient();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    krr.close();
+  }
+
+  @Test
+  void seedPutGetDeleteAndExportThroughTheOperatorApi() throws Exception {
+    CliRun seed = register("seed", "--count", "300", "--seed", "2", "--json");
+    assertThat(seed.exitCode()).as(seed.err()).isZero();
+    assertThat(JSON.readTree(seed.out()).get("stored").asLong()).isEqualTo(krr.register().count());
+
+    CliRun put =
+        register("put", NEW, "--json", "--body", "{\"reservasjon\":\"JA\",\"spraak\":\"se\"}");
+    CliRun get = register("get", NEW, "--json");
+    assertThat(put.exitCode()).as(put.err()).isZero();
+    assertThat(JSON.readTree(get.out()).get("spraak").asText()).isEqualTo("se");
+
+    CliRun deleted = register("delete", NEW, "--json");
+    assertThat(JSON.readTree(deleted.out()).get("status").asText()).isEqualTo("SLETTET");
+
+    Path export = dir.resolve("export.jsonl");
+    CliRun exported = register("export", "--out", export.toString());
+    assertThat(exported.exitCode()).as(exported.err()).isZero();
+    assertThat(Files.readAllLines(export)).hasSize((int) krr.register().count());
+  }
+
+  @Test
+  void badBodiesAndUnknownPersonsFailWithAMessage() {
+    CliRun notJson = register("put", NEW, "--body", "{reservasjon");
+    CliRun refused = register("put", NEW, "--body", "{\"spraak\":\"de\"}");
+    CliRun unknown = register("get", "06869590213");
+
+    assertThat(notJson.exitCode()).isEqualTo(ExitCode.USAGE.code);
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
+    assertThat(refused.err()).contains("spraak must be one of");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
+  }
+
+  @Test
+  void syncKeepsACopyThatFollowsTheRegister() throws Exception {
+    Path copyDir = Files.createDirectories(dir.resolve("copy"));
+    CliRun first = sync(copyDir);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path snapshot = copyDir.resolve("krr-copy.jsonl");
+    assertThat(Files.readAllLines(snapshot)).hasSize((int) krr.register().count());
+
+    register("delete", KnownPersons.ACTIVE.value());
+    CliRun second = sync(copyDir);
+
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).contains("(1 changed in 1 pages)");
+    JsonNode active =
+        Files.readAllLines(snapshot).stream()
+            .map(RegisterAndSyncCommandTest::parse)
+            .filter(p -> p.get("personidentifikator").asText().equals(KnownPersons.ACTIVE.value()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(active.get("status").asText()).isEqualTo("SLETTET");
+    assertThat(Files.readString(copyDir.resolve("krr-copy.jsonl.change-id")).trim())
+        .isEqualTo(
+            Long.toString(Long.parseLong(second.out().replaceAll("(?s).*-> (\\d+).*", "$1"))));
+  }
+
+  private static CliRun sync(Path out) {
+    String[] args = new String[asFeedClient.length + 3];
+    args[0] = "sync";
+    args[1] = "--out";
+    args[2] = out.toString();
+    System.arraycopy(asFeedClient, 0, args, 3, asFeedClient.length);
+    return CliRun.of(args);
+  }
+
+  private static CliRun register(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "register";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--url";
+    all[args.length + 2] = krr.baseUrl();
+    return CliRun.of(all);
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A KRR client granted the change feed scope directly, and its key in a file. */
+  private static String[] feedClient() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("sync-" + UUID.randomUUID()).generate();
+    Path keyFile = dir.resolve("sync.jwk");
+    Files.writeString(keyFile, key.toJSONString());
+    String clientId = UUID.randomUUID().toString();
+    Instant now = krr.clock().instant();
+    krr.clients()
+        .save(
+            new RegisteredClient(
+                clientId,
+                KrrLocal.DEFAULT_ORG,
+                null,
+                IntegrationType.KRR,
+                "sync test",
+                null,
+                null,
+                "web",
+                "private_key_jwt",
+                List.of("urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                Set.of(Scope.of("krr:global/hentendring.read")),
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                null,
+                false,
+                null,
+                true,
+                now,
+                now));
+    krr.clientKeys()
+        .replaceAll(
+            clientId,
+            List.of(
+                new ClientKey(
+                    clientId,
+                    key.getKeyID(),
+                    key.toPublicJWK().toJSONString(),
+                    now.minus(Duration.ofMinutes(1)),
+                    now.plus(Duration.ofDays(1)))));
+    return new String[] {
+      "--url", krr.baseUrl(), "--client-id", clientId, "--key", keyFile.toString()
+    };
+  }
+}

@@ -1,0 +1,77 @@
+package io.krrkit.local.access;
+
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Scope;
+import io.krrkit.local.store.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ScopeAccessRepository} on the emulator's JDBC store. */
+public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
+  private static final String SELECT =
+      "SELECT scope, consumer_orgno, state, created, last_updated FROM scope_access";
+
+  private final Jdbc jdbc;
+
+  /** Uses {@code jdbc} for every statement. */
+  public JdbcScopeAccessRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<ScopeAccess> find(Scope scope, OrgNumber consumer) {
+    return jdbc.queryOne(
+        SELECT + " WHERE scope = ? AND consumer_orgno = ?",
+        JdbcScopeAccessRepository::map,
+        scope.value(),
+        consumer.value());
+  }
+
+  @Override
+  public List<ScopeAccess> findAll() {
+    return jdbc.query(SELECT + " ORDER BY scope, consumer_orgno", JdbcScopeAccessRepository::map);
+  }
+
+  @Override
+  public void save(ScopeAccess a) {
+    int changed =
+        jdbc.update(
+            "UPDATE scope_access SET state = ?, last_updated = ? WHERE scope = ?"
+                + " AND consumer_orgno = ?",
+            a.state().name(),
+            a.lastUpdated().toEpochMilli(),
+            a.scope().value(),
+            a.consumer().value());
+    if (changed == 0) {
+      jdbc.update(
+          "INSERT INTO scope_access (scope, consumer_orgno, state, created, last_updated)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          a.scope().value(),
+          a.consumer().value(),
+          a.state().name(),
+          a.created().toEpochMilli(),
+          a.lastUpdated().toEpochMilli());
+    }
+  }
+
+  @Override
+  public boolean delete(Scope scope, OrgNumber consumer) {
+    return jdbc.update(
+            "DELETE FROM scope_access WHERE scope = ? AND consumer_orgno = ?",
+            scope.value(),
+            consumer.value())
+        > 0;
+  }
+
+  private static ScopeAccess map(ResultSet rs) throws SQLException {
+    return new ScopeAccess(
+        Scope.of(rs.getString("scope")),
+        OrgNumber.of(rs.getString("consumer_orgno")),
+        AccessState.valueOf(rs.getString("state")),
+        Instant.ofEpochMilli(rs.getLong("created")),
+        Instant.ofEpochMilli(rs.getLong("last_updated")));
+  }
+}

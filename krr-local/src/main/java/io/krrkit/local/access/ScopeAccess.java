@@ -1,0 +1,24 @@
+package io.krrkit.local.access;
+
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Scope;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An organisation's access to a scope that is not accessible for all (SPEC §4 access entry).
+ *
+ * @param consumer the organisation given access ({@code consumer_orgno})
+ */
+public record ScopeAccess(
+    Scope scope, OrgNumber consumer, AccessState state, Instant created, Instant lastUpdated) {
+
+  /** Checks that every field is set. */
+  public ScopeAccess {
+    Objects.requireNonNull(scope, "scope == null");
+    Objects.requireNonNull(consumer, "consumer == null");
+    Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(created, "created == null");
+    Objects.requireNonNull(lastUpdated, "lastUpdated == null");
+  }
+}
