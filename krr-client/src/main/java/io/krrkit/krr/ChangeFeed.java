@@ -1,5 +1,6 @@
 package io.krrkit.krr;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.EndringerResponse;
 import io.krrkit.core.krr.KrrJson;
@@ -9,9 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Random;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +42,13 @@ public final class ChangeFeed {
   private final ChangeFeedCall call;
 
   private ChangeFeed(Builder b) {
-    this.environment = b.environment;
-    this.call = new ChangeFeedCall(b, changesUri(b.environment), KrrJson.newObjectMapper());
+    this.environment = b.call.environment();
+    ObjectMapper mapper = KrrJson.newObjectMapper();
+    this.call =
+        new ChangeFeedCall(
+            b.call.httpCall(
+                changesUri(environment), mapper, HttpClient::newHttpClient, log, "KRR change feed"),
+            mapper);
   }
 
   /** A builder; {@link Builder#environment} and a token source are required. */
@@ -107,76 +110,56 @@ public final class ChangeFeed {
 
   /** Configures a {@link ChangeFeed}; environment and token source are required. */
   public static final class Builder {
-    KrrEnvironment environment;
-    AccessTokenSource tokens;
-    HttpClient httpClient;
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
-    Duration requestTimeout = Duration.ofSeconds(60);
-    Clock clock = Clock.systemUTC();
-    Delayer delayer = Delayer.SYSTEM;
-    RandomGenerator random = new Random();
+    private final KrrCallSettings call = new KrrCallSettings(Duration.ofSeconds(60));
 
     private Builder() {}
 
     /** Where KRR is. */
     public Builder environment(KrrEnvironment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment == null");
+      call.environment(environment);
       return this;
     }
 
     /** Bearer tokens carrying {@link ChangeFeed#SCOPE}. */
     public Builder accessTokenSource(AccessTokenSource tokens) {
-      this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+      call.tokens(tokens);
       return this;
     }
 
     /** Takes tokens for {@link ChangeFeed#SCOPE} from {@code maskinporten}. */
     public Builder maskinporten(MaskinportenClient maskinporten) {
-      this.tokens = new MaskinportenTokenSource(maskinporten, TokenRequest.of(SCOPE));
+      call.tokens(new MaskinportenTokenSource(maskinporten, TokenRequest.of(SCOPE)));
       return this;
     }
 
     /** The JDK HTTP client to send with. Default: a new one. */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      call.httpClient(httpClient);
       return this;
     }
 
     /** Retries of 429, 5xx and connection failures. Default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy == null");
+      call.retryPolicy(policy);
       return this;
     }
 
     /** How long one page may take. Default 60 s. */
     public Builder requestTimeout(Duration timeout) {
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("requestTimeout must be positive, was " + timeout);
-      }
-      this.requestTimeout = timeout;
+      call.requestTimeout(timeout);
       return this;
     }
 
     /** The clock that reads {@code Retry-After} dates. Default system UTC. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      call.clock(clock);
       return this;
     }
 
     /** Builds the feed; throws {@link IllegalStateException} when a required part is missing. */
     public ChangeFeed build() {
-      if (environment == null) {
-        throw new IllegalStateException(
-            "environment is required: KrrEnvironment.TEST, PRODUCTION or custom(baseUrl)");
-      }
-      if (tokens == null) {
-        throw new IllegalStateException(
-            "a token source is required: maskinporten(...) or accessTokenSource(...) with "
-                + SCOPE);
-      }
-      if (tokens instanceof MaskinportenTokenSource maskinporten) {
-        maskinporten.requireMatching(environment);
-      }
+      call.requireComplete(
+          "a token source is required: maskinporten(...) or accessTokenSource(...) with " + SCOPE);
       return new ChangeFeed(this);
     }
   }

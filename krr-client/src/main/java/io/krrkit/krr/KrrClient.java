@@ -1,5 +1,6 @@
 package io.krrkit.krr;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.KrrJson;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -77,25 +77,24 @@ public final class KrrClient {
   private final PersonerCall call;
 
   private KrrClient(Builder b) {
-    this.environment = b.environment;
+    this.environment = b.call.environment();
     this.apiVersion = b.apiVersion;
     this.inkluderIkkeRegistrerte = b.apiVersion == ApiVersion.V2 ? b.inkluderIkkeRegistrerte : null;
     this.batchSize = b.batchSize;
     this.maxParallelBatches = b.maxParallelBatches;
-    this.clock = b.clock;
+    this.clock = b.call.clock();
     this.check = new IdentifierCheck(environment.isProduction() && !b.allowSyntheticInProduction);
     this.answers = new BatchAnswer(b.apiVersion == ApiVersion.V2 && !b.inkluderIkkeRegistrerte);
+    ObjectMapper mapper = KrrJson.newObjectMapper();
     this.call =
         new PersonerCall(
-            b.httpClient != null ? b.httpClient : defaultHttpClient(b.requestTimeout),
-            environment.personerUri(apiVersion),
-            KrrJson.newObjectMapper(),
-            b.tokens,
-            b.retryPolicy,
-            b.requestTimeout,
-            clock,
-            b.delayer,
-            b.random);
+            b.call.httpCall(
+                environment.personerUri(apiVersion),
+                mapper,
+                () -> defaultHttpClient(b.call.requestTimeout()),
+                log,
+                "KRR lookup"),
+            mapper);
   }
 
   /** A builder; {@link Builder#environment} and an access token source are required. */
@@ -246,25 +245,18 @@ public final class KrrClient {
     /** The most batches one client sends at once. */
     public static final int MAX_PARALLEL_BATCHES = 16;
 
-    private KrrEnvironment environment;
-    private AccessTokenSource tokens;
+    private final KrrCallSettings call = new KrrCallSettings(Duration.ofSeconds(30));
     private ApiVersion apiVersion = ApiVersion.V2;
     private boolean inkluderIkkeRegistrerte;
     private int maxParallelBatches = 4;
     private int batchSize = PersonerRequest.MAX_IDENTIFIERS;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Duration requestTimeout = Duration.ofSeconds(30);
-    private Clock clock = Clock.systemUTC();
-    private HttpClient httpClient;
     private boolean allowSyntheticInProduction;
-    private Delayer delayer = Delayer.SYSTEM;
-    private RandomGenerator random = new Random();
 
     private Builder() {}
 
     /** Where KRR is: {@link KrrEnvironment#TEST}, {@link KrrEnvironment#PRODUCTION} or custom. */
     public Builder environment(KrrEnvironment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment == null");
+      call.environment(environment);
       return this;
     }
 
@@ -274,7 +266,7 @@ public final class KrrClient {
      * krr:global/digitalpost.read}. The scopes decide which fields KRR returns.
      */
     public Builder accessTokenSource(AccessTokenSource tokens) {
-      this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+      call.tokens(tokens);
       return this;
     }
 
@@ -292,7 +284,7 @@ public final class KrrClient {
      * {@code consumer_org} or an on-behalf-of client.
      */
     public Builder maskinporten(MaskinportenClient maskinporten, TokenRequest request) {
-      this.tokens = new MaskinportenTokenSource(maskinporten, request);
+      call.tokens(new MaskinportenTokenSource(maskinporten, request));
       return this;
     }
 
@@ -334,23 +326,19 @@ public final class KrrClient {
 
     /** Retries of 429, 5xx and connection failures. Default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy == null");
+      call.retryPolicy(policy);
       return this;
     }
 
     /** How long one request may take before it counts as failed (and is retried). Default 30 s. */
     public Builder requestTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout == null");
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("requestTimeout must be positive, was " + timeout);
-      }
-      this.requestTimeout = timeout;
+      call.requestTimeout(timeout);
       return this;
     }
 
     /** The clock that stamps results and reads {@code Retry-After} dates. Default system UTC. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      call.clock(clock);
       return this;
     }
 
@@ -359,7 +347,7 @@ public final class KrrClient {
      * timeout of at most 10 s.
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      call.httpClient(httpClient);
       return this;
     }
 
@@ -374,13 +362,13 @@ public final class KrrClient {
 
     /** Replaces real waiting before retries (tests). */
     Builder delayer(Delayer delayer) {
-      this.delayer = Objects.requireNonNull(delayer, "delayer == null");
+      call.delayer(delayer);
       return this;
     }
 
     /** Replaces the source of backoff jitter (tests). */
     Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random == null");
+      call.random(random);
       return this;
     }
 
@@ -391,17 +379,8 @@ public final class KrrClient {
      *     the Maskinporten client belongs to the other Digdir environment
      */
     public KrrClient build() {
-      if (environment == null) {
-        throw new IllegalStateException(
-            "environment is required: KrrEnvironment.TEST, PRODUCTION or custom(baseUrl)");
-      }
-      if (tokens == null) {
-        throw new IllegalStateException(
-            "an access token source is required: accessTokenSource(...) with Maskinporten tokens");
-      }
-      if (tokens instanceof MaskinportenTokenSource maskinporten) {
-        maskinporten.requireMatching(environment);
-      }
+      call.requireComplete(
+          "an access token source is required: accessTokenSource(...) with Maskinporten tokens");
       return new KrrClient(this);
     }
   }
