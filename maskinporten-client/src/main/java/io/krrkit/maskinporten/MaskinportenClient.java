@@ -56,8 +56,7 @@ public final class MaskinportenClient {
     MetadataSource metadata =
         new MetadataSource(b.environment, transport, b.clock, b.metadataMaxAge, listener);
     TokenEndpoint.Signer signer =
-        new TokenEndpoint.Signer(
-            b.environment.issuer(), b.clientId, b.credential(), b.grantLifetime, b.clock);
+        new TokenEndpoint.Signer(b.clientId, b.credential(), b.grantLifetime, b.clock);
     Retrier retrier =
         new Retrier(b.maxAttempts, b.initialBackoff, b.maxBackoff, b.delayer, b.jitter);
     TokenEndpoint endpoint = new TokenEndpoint(metadata, transport, signer, retrier);

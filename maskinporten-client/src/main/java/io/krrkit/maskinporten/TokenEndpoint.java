@@ -26,17 +26,15 @@ final class TokenEndpoint {
   /**
    * What signs grants for one client.
    *
-   * @param audience the issuer, {@code aud} of every grant
    * @param clientId {@code iss} of every grant
    */
-  record Signer(
-      String audience,
-      String clientId,
-      GrantCredential credential,
-      Duration lifetime,
-      Clock clock) {
+  record Signer(String clientId, GrantCredential credential, Duration lifetime, Clock clock) {
 
-    String assertion(TokenRequest request) {
+    /**
+     * A grant for {@code request} addressed to {@code audience}: the issuer exactly as the server's
+     * metadata names it, so servers whose issuer has no trailing slash accept it too.
+     */
+    String assertion(TokenRequest request, String audience) {
       return credential.sign(
           JwtGrant.builder()
               .audience(audience)
@@ -60,18 +58,17 @@ final class TokenEndpoint {
    * connection failures ({@link Retrier}); fails with a {@link MaskinportenException}.
    */
   CompletableFuture<AccessToken> fetch(TokenRequest request) {
-    return metadata
-        .current()
-        .thenCompose(m -> retrier.call(() -> post(m.tokenEndpoint(), request)));
+    return metadata.current().thenCompose(m -> retrier.call(() -> post(m, request)));
   }
 
-  private CompletableFuture<AccessToken> post(URI endpoint, TokenRequest request) {
+  private CompletableFuture<AccessToken> post(ServerMetadata server, TokenRequest request) {
+    URI endpoint = server.tokenEndpoint();
     Instant sentAt = signer.clock().instant();
     String form =
         "grant_type="
             + URLEncoder.encode(GRANT_TYPE, StandardCharsets.UTF_8)
             + "&assertion="
-            + URLEncoder.encode(signer.assertion(request), StandardCharsets.UTF_8);
+            + URLEncoder.encode(signer.assertion(request, server.issuer()), StandardCharsets.UTF_8);
     return transport
         .postForm(endpoint, form)
         .thenApply(r -> read(r.statusCode(), r.body(), endpoint, sentAt, request.scopes()));

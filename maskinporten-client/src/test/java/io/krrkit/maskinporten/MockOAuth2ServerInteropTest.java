@@ -74,6 +74,14 @@ final class MockOAuth2ServerInteropTest {
     assertThat(form)
         .contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer")
         .contains("assertion=");
+    // The grant is addressed to the issuer exactly as the server names it (here: no trailing
+    // slash), not to our normalised form of the configured URL.
+    String assertion =
+        java.net.URLDecoder.decode(
+            form.substring(form.indexOf("assertion=") + "assertion=".length()).split("&")[0],
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(SignedJWT.parse(assertion).getJWTClaimsSet().getAudience())
+        .containsExactly(server.issuerUrl(ISSUER_ID).toString());
   }
 
   /** The body of the next token request the server recorded, skipping metadata requests. */
