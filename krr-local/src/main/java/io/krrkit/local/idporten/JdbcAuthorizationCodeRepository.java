@@ -1,6 +1,5 @@
 package io.krrkit.local.idporten;
 
-import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.store.Jdbc;
 import java.sql.ResultSet;
@@ -55,11 +54,7 @@ final class JdbcAuthorizationCodeRepository implements AuthorizationCodeReposito
     String challenge = rs.getString("code_challenge");
     return new AuthorizationCode(
         rs.getString("code_hash"),
-        new Grant(
-            rs.getString("client_id"),
-            Personidentifikator.of(rs.getString("pid")),
-            Scope.parseList(rs.getString("scope")),
-            Instant.ofEpochMilli(rs.getLong("auth_time"))),
+        GrantColumns.read(rs),
         rs.getString("redirect_uri"),
         rs.getString("nonce"),
         challenge == null || challenge.isEmpty() ? null : challenge,

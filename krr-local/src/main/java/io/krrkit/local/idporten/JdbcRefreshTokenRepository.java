@@ -1,6 +1,5 @@
 package io.krrkit.local.idporten;
 
-import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.store.Jdbc;
 import java.sql.ResultSet;
@@ -50,11 +49,7 @@ final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
   private static RefreshToken map(ResultSet rs) throws SQLException {
     return new RefreshToken(
         rs.getString("token_hash"),
-        new Grant(
-            rs.getString("client_id"),
-            Personidentifikator.of(rs.getString("pid")),
-            Scope.parseList(rs.getString("scope")),
-            Instant.ofEpochMilli(rs.getLong("auth_time"))),
+        GrantColumns.read(rs),
         Instant.ofEpochMilli(rs.getLong("expires")),
         rs.getBoolean("used"));
   }
