@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
+import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.maskinporten.VerifiedToken;
-import io.krrkit.maskinporten.MaskinportenFixture.TestClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -168,7 +168,8 @@ class MaskinportenClientTest {
 
   @Test
   void mapsAnUnknownClientToMp100() {
-    TestClient unknown = new TestClient("no-such-client", registered.key());
+    TestClient unknown =
+        MaskinportenFixture.impersonate(registered, "no-such-client", registered.key());
     MaskinportenClient stranger = fixture.clientFor(unknown, http).build();
 
     assertThat(refusal(stranger, KONTAKTINFO).code()).contains("MP-100");
@@ -181,7 +182,10 @@ class MaskinportenClientTest {
             .keyID(registered.key().getKeyID())
             .build();
     MaskinportenClient wrongKey =
-        fixture.clientFor(new TestClient(registered.clientId(), impostor), http).build();
+        fixture
+            .clientFor(
+                MaskinportenFixture.impersonate(registered, registered.clientId(), impostor), http)
+            .build();
 
     assertThat(refusal(wrongKey, KONTAKTINFO).code()).contains("MP-124");
   }

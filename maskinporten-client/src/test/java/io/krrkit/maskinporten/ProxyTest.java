@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.krrkit.core.Scope;
-import io.krrkit.maskinporten.MaskinportenFixture.TestClient;
+import io.krrkit.junit.TestClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
