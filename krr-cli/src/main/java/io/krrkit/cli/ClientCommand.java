@@ -1,145 +1,139 @@
 package io.krrkit.cli;
 
-import io.krrkit.core.Scope;
-import io.krrkit.selfservice.ClientKeySet;
-import io.krrkit.selfservice.ClientRequest;
-import io.krrkit.selfservice.IntegrationType;
 import io.krrkit.selfservice.RegisteredClient;
 import io.krrkit.selfservice.SelfServiceClient;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
-/** {@code krr client}: registers clients and keys through the self-service API. */
+/** {@code krr client}: integrations (clients) through the self-service API. */
 @Command(
     name = "client",
     mixinStandardHelpOptions = true,
-    description = "Registers integrations (clients) and their keys through the self-service API.",
-    subcommands = {ClientCommand.Create.class, ClientCommand.Keys.class, OnBehalfOfCommand.class})
+    description = {
+      "Manages integrations (clients) through the self-service API.",
+      "Your organisation's integrations: list, create, show, update, delete; their keys",
+      "(krr client keys) and on-behalf-of registrations (krr client onbehalfof)."
+    },
+    subcommands = {
+      ClientCommand.ListCmd.class,
+      ClientEditCommands.Create.class,
+      ClientCommand.Show.class,
+      ClientEditCommands.Update.class,
+      ClientCommand.Delete.class,
+      ClientKeysCommand.class,
+      OnBehalfOfCommand.class
+    })
 final class ClientCommand {
+  private ClientCommand() {}
 
   static SelfServiceClient selfService(Credentials credentials) throws IOException {
-    return SelfServiceClient.builder()
-        .environment(credentials.target.selfService(credentials.load().bootstrapIssuer()))
-        .maskinporten(credentials.maskinporten())
-        .build();
+    return SelfServiceCommand.selfService(credentials, false);
   }
 
-  /** {@code krr client create}. */
-  @Command(
-      name = "create",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Creates an integration. Type krr gets krr:global/kontaktinformasjon.read and",
-        "krr:global/digitalpost.read automatically. Prints the integration id (client_id),",
-        "which is the iss of your JWT grants."
-      })
-  static final class Create implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin Credentials credentials;
-
+  /** What every command about clients shares: acting for your organisation or as a supplier. */
+  abstract static class Base extends SelfServiceCommand {
     @Option(
-        names = "--type",
-        defaultValue = "krr",
-        description = "krr, maskinporten, api_klient or idporten (default: ${DEFAULT-VALUE}).")
-    String type;
-
-    @Option(names = "--name", required = true, description = "Name of the integration.")
-    String name;
-
-    @Option(names = "--description", description = "Description (default: the name).")
-    String description;
-
-    @Option(names = "--scope", description = "Scope to add (repeatable; not needed for krr).")
-    List<String> scopes = List.of();
-
-    @Option(names = "--json", description = "Print the registered client as JSON.")
-    boolean json;
+        names = "--supplier",
+        description = {
+          "Act as a supplier (token scope idporten:dcr.supplier), for integrations you created",
+          "for customers with 'krr client create --customer-org'."
+        })
+    boolean supplier;
 
     @Override
-    public Integer call() throws Exception {
-      IntegrationType integrationType =
-          java.util.Arrays.stream(IntegrationType.values())
-              .filter(t -> t.wireName().equals(type))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new CliErrors.Failure(
-                          ExitCode.USAGE,
-                          "--type must be krr, maskinporten, api_klient or idporten"));
-      ClientRequest.Builder request =
-          ClientRequest.builder(integrationType)
-              .clientName(name)
-              .description(description != null ? description : name);
-      if (!scopes.isEmpty()) {
-        request.scopes(scopes.stream().map(Scope::of).toList());
-      }
-      RegisteredClient client = selfService(credentials).createClient(request.build());
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        Output.json(out, client);
-      } else {
-        out.printf(
-            "client_id: %s%ntype:      %s%nscopes:    %s%n",
-            client.clientId(),
-            client.integrationType().wireName(),
-            client.scopes().stream().map(Scope::value).collect(Collectors.joining(" ")));
-      }
-      return ExitCode.OK.code;
+    SelfServiceClient selfService() throws IOException {
+      return selfService(credentials, supplier);
     }
   }
 
-  /** {@code krr client keys}. */
+  /** Prints one client as aligned fields. */
+  static void show(PrintWriter out, RegisteredClient c) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("client_id", c.clientId());
+    fields.put("client_name", c.clientName());
+    fields.put("description", c.description());
+    fields.put(
+        "integration_type", c.integrationType() == null ? null : c.integrationType().wireName());
+    fields.put("client_orgno", c.clientOrgno());
+    fields.put("supplier_orgno", c.supplierOrgno());
+    fields.put("scopes", c.scopes());
+    fields.put("grant_types", c.grantTypes());
+    fields.put("token_endpoint_auth_method", c.tokenEndpointAuthMethod());
+    fields.put("client_uri", c.clientUri());
+    fields.put("onbehalfof", c.onbehalfof().stream().map(o -> o.onbehalfof()).toList());
+    fields.put("active", c.active());
+    fields.put("created", c.created());
+    fields.put("last_updated", c.lastUpdated());
+    Table.fields(out, fields);
+  }
+
+  /** {@code krr client list}. */
   @Command(
-      name = "keys",
+      name = "list",
       mixinStandardHelpOptions = true,
-      description = "Manages the public keys (JWKs) registered on a client.",
-      subcommands = {Upload.class})
-  static final class Keys {}
-
-  /** {@code krr client keys upload}. */
-  @Command(
-      name = "upload",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Registers a public key on a client, keeping its other keys (at most 5). Give the",
-        "public JWK from 'krr keygen' (a private JWK also works: only its public part is sent)."
-      })
-  static final class Upload implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin Credentials credentials;
-
-    @Option(names = "--client", required = true, description = "client_id to add the key to.")
-    String client;
-
-    @Option(names = "--public-key", required = true, description = "JWK file (RSA 2048).")
-    Path keyFile;
-
-    @Option(names = "--json", description = "Print the client's key set as JSON.")
+      description = "Lists your organisation's integrations.")
+  static final class ListCmd extends Base implements Callable<Integer> {
+    @Option(names = "--json", description = "Print the API's JSON array.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-      ClientKeySet keys = selfService(credentials).addKey(client, JwkFiles.readPublic(keyFile));
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        Output.json(out, keys);
-      } else {
-        keys.keys()
-            .forEach(
-                k ->
-                    out.printf(
-                        "kid %s  expires %s%n",
-                        k.kid(), k.expiresAt().map(Object::toString).orElse("-")));
+      List<RegisteredClient> clients = selfService().listClients();
+      return print(json, clients, out -> table(clients).print(out));
+    }
+
+    private static Table table(List<RegisteredClient> clients) {
+      Table table = Table.of("CLIENT_ID", "TYPE", "NAME", "OWNER", "CREATED", "SCOPES");
+      for (RegisteredClient c : clients) {
+        table.row(
+            c.clientId(),
+            c.integrationType() == null ? null : c.integrationType().wireName(),
+            c.clientName(),
+            c.clientOrgno(),
+            c.created() == null ? null : c.created().toLocalDate(),
+            c.scopes());
       }
+      return table;
+    }
+  }
+
+  /** {@code krr client show}. */
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one integration.")
+  static final class Show extends Base implements Callable<Integer> {
+    @Parameters(paramLabel = "CLIENT_ID", description = "The integration id.")
+    String clientId;
+
+    @Option(names = "--json", description = "Print the API's JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      RegisteredClient client = selfService().getClient(clientId);
+      return print(json, client, out -> show(out, client));
+    }
+  }
+
+  /** {@code krr client delete}. */
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description =
+          "Deletes an integration and its keys at once, without asking (as kubectl does).")
+  static final class Delete extends Base implements Callable<Integer> {
+    @Parameters(paramLabel = "CLIENT_ID", description = "The integration id.")
+    String clientId;
+
+    @Override
+    public Integer call() throws Exception {
+      selfService().deleteClient(clientId);
+      out().println("deleted " + clientId);
       return ExitCode.OK.code;
     }
   }

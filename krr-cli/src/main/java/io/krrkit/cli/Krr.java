@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       KeygenCommand.class,
       ClientCommand.class,
+      ScopesCommand.class,
       TokenCommand.class,
       CertCommand.class,
       LookupCommand.class,

@@ -63,7 +63,7 @@ class CommandsTest {
             "--public-key",
             prefix + ".pub.jwk");
     assertThat(upload.exitCode()).as(upload.err()).isZero();
-    assertThat(upload.out()).contains("kid tour-key");
+    assertThat(upload.out()).contains("tour-key");
 
     String[] asClient = {"--url", krr.baseUrl(), "--client-id", clientId, "--key", prefix + ".jwk"};
     CliRun token =

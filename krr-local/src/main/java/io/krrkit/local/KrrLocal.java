@@ -41,6 +41,7 @@ import io.krrkit.local.selfservice.SelfServiceRoutes;
 import io.krrkit.local.signing.ServiceKey;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.web.WebRoutes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -305,7 +306,7 @@ public final class KrrLocal implements AutoCloseable {
               certificates.validator());
       this.tokenVerifier = maskinporten.tokenVerifier();
       // --- self-service API and bootstrap ---
-      this.clientRegistry = new ClientRegistry(clients, clientKeys, clock);
+      this.clientRegistry = new ClientRegistry(clients, clientKeys, clock, scopeRegistry);
       this.onBehalfOfRegistry = new OnBehalfOfRegistry(clientRegistry, onBehalfOf, clock);
       this.adminCredential =
           new AdminClientBootstrap(
@@ -332,7 +333,13 @@ public final class KrrLocal implements AutoCloseable {
       // --- maskinporten (issuer {base}/maskinporten/) ---
       maskinporten.register(config.routes);
       // --- self-service API ({base}/selvbetjening/api/v1) and bootstrap ---
-      new SelfServiceRoutes(clientRegistry, onBehalfOfRegistry, tokenVerifier, clock)
+      new SelfServiceRoutes(
+              clientRegistry,
+              onBehalfOfRegistry,
+              scopeRegistry,
+              settings.delegationSource,
+              tokenVerifier,
+              clock)
           .register(config.routes);
       // --- KRR lookup ({base}/kontaktregisteret) and synthetic register ---
       new KrrRoutes(register, tokenVerifier, clock).register(config.routes);
@@ -344,6 +351,16 @@ public final class KrrLocal implements AutoCloseable {
               tokenVerifier,
               ServiceKey.loadOrCreate(jdbc, "kontaktregisteret", clock))
           .register(config.routes);
+      // --- self-service web page "Min side" ({base}/) ---
+      new WebRoutes(
+              clientRegistry,
+              onBehalfOfRegistry,
+              scopeRegistry,
+              jdbc,
+              settings.orgNumber,
+              clock,
+              baseUrl)
+          .register(config);
     }
   }
 

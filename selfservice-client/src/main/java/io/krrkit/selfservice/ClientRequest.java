@@ -22,7 +22,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param integrationType what the client is for; fixed at creation
- * @param clientOrgno the owner; leave out to own the client yourself
+ * @param clientOrgno the owner; leave out to own the client yourself, or name a customer to
+ *     register it as the customer's supplier ({@code idporten:dcr.supplier})
  * @param tokenEndpointAuthMethod {@code private_key_jwt} (the default for web), {@code none}, …
  * @param grantTypes e.g. {@code urn:ietf:params:oauth:grant-type:jwt-bearer}
  * @param scopes scopes the client may ask for; a KRR client gets its two automatically
@@ -148,7 +149,11 @@ public record ClientRequest(
       return this;
     }
 
-    /** {@code client_orgno}: the owner; leave unset to own the client yourself. */
+    /**
+     * {@code client_orgno}: the owner; leave unset to own the client yourself. A customer's number
+     * registers the client for that customer, with you as its {@code supplier_orgno}; that takes
+     * {@code idporten:dcr.supplier}.
+     */
     public Builder clientOrgno(OrgNumber clientOrgno) {
       this.clientOrgno = clientOrgno;
       return this;

@@ -3,6 +3,7 @@ package io.krrkit.selfservice;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.krrkit.core.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -85,18 +86,35 @@ record ErrorEnvelope(
     return s.length() <= MESSAGE_MAX ? s : s.substring(0, MESSAGE_MAX) + "…";
   }
 
+  private static String notFound(Call call) {
+    if (call.path().startsWith("/scopes")) {
+      return "No such scope or access entry of your organisation (scopes().list() shows yours)";
+    }
+    return call.path().startsWith("/delegationsources")
+        ? "No delegation sources here"
+        : "No such client for your organisation (listClients() shows yours)";
+  }
+
+  private static String supplierHint(Call call) {
+    return call.path().startsWith("/clients/") && !call.scope().equals(Scope.DCR_SUPPLIER)
+        ? " (a customer's client takes idporten:dcr.supplier: build with supplier(true))"
+        : "";
+  }
+
   private static String advice(Call call, int status) {
     return switch (status) {
       case 401 ->
           ". The API did not accept the Maskinporten token: use the Maskinporten environment that"
               + " belongs to this self-service environment (test with test)";
       case 403 ->
-          ". The admin client needs scope "
-              + call.scope()
-              + " for this call; ask Digdir (servicedesk@digdir.no) to grant it";
-      case 404 ->
-          ". No such client for your organisation (listClients() shows yours), or the base URL"
-              + " does not point at the API";
+          call.scope() == null
+              ? ""
+              : ". The admin client needs scope "
+                  + call.scope()
+                  + " for this call"
+                  + supplierHint(call)
+                  + "; ask Digdir (servicedesk@digdir.no) to grant it";
+      case 404 -> ". " + notFound(call) + ", or the base URL does not point at the API";
       default ->
           status >= 500
               ? ". The API failed; try again later, and quote the correlation_id to Digdir if it"

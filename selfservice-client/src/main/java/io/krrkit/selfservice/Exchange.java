@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.krrkit.core.Scope;
 import io.krrkit.maskinporten.AccessToken;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.TokenRequest;
@@ -13,14 +14,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@link Call}s: gets a token for the call's scope, sends the request, retries once with a
- * new token after a 401, and turns the answer into a value or a {@link SelfServiceException}.
+ * Sends {@link Call}s: gets a token for the call's scope (none for open endpoints), sends the
+ * request, retries once with a new token after a 401, and turns the answer into a value or a {@link
+ * SelfServiceException}.
  */
 final class Exchange {
   private static final Logger LOG = LoggerFactory.getLogger(SelfServiceClient.class);
@@ -29,12 +33,40 @@ final class Exchange {
   private final MaskinportenClient maskinporten;
   private final Duration timeout;
   private final ObjectMapper json;
+  private final SelfServiceEnvironment environment;
 
-  Exchange(HttpClient http, MaskinportenClient maskinporten, Duration timeout, ObjectMapper json) {
+  Exchange(
+      HttpClient http,
+      MaskinportenClient maskinporten,
+      Duration timeout,
+      ObjectMapper json,
+      SelfServiceEnvironment environment) {
     this.http = http;
     this.maskinporten = maskinporten;
     this.timeout = timeout;
     this.json = json;
+    this.environment = environment;
+  }
+
+  /**
+   * Sends {@code method path} (under {@code /api/v1}) with a token for {@code scope} and reads the
+   * answer as {@code answer}, or nothing when {@code answer} is {@code null}.
+   */
+  <T> CompletableFuture<T> send(
+      String method, String path, Scope scope, Object body, Class<T> answer) {
+    JavaType type = answer == null ? null : json.getTypeFactory().constructType(answer);
+    return send(new Call(method, path, environment.api(path), scope, body), type);
+  }
+
+  /**
+   * Sends {@code method path} with a token for {@code scope}, or without a token for an open
+   * endpoint when {@code scope} is {@code null}, and reads the answer as a JSON array of {@code
+   * element}.
+   */
+  <T> CompletableFuture<List<T>> sendForList(
+      String method, String path, Scope scope, Class<T> element) {
+    JavaType list = json.getTypeFactory().constructCollectionType(List.class, element);
+    return send(new Call(method, path, environment.api(path), scope, null), list);
   }
 
   /** Sends {@code call} and reads the answer as {@code answer}, or {@code null} for none. */
@@ -43,8 +75,40 @@ final class Exchange {
     return attempt(call, body, true).thenApply(response -> read(call, response, answer));
   }
 
+  /**
+   * The value of {@code future}, for the synchronous twins: its {@link SelfServiceException} is
+   * thrown again with the caller's stack trace.
+   */
+  static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SelfServiceTransportException(
+          "interrupted while waiting for the self-service API", e);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable cause) {
+    if (cause instanceof SelfServiceException e) {
+      return e.rethrownInCaller();
+    }
+    if (cause instanceof RuntimeException e) {
+      return e;
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    return new SelfServiceTransportException("self-service call failed: " + cause, cause);
+  }
+
   private CompletableFuture<HttpResponse<String>> attempt(
       Call call, byte[] body, boolean mayRetry) {
+    if (call.scope() == null) {
+      return transmit(call, request(call, body, null));
+    }
     TokenRequest tokenRequest = TokenRequest.of(call.scope());
     return token(call, tokenRequest)
         .thenCompose(token -> transmit(call, request(call, body, token)))
@@ -84,8 +148,10 @@ final class Exchange {
         HttpRequest.newBuilder(call.uri())
             .timeout(timeout)
             .header("Accept", "application/json")
-            .header("Authorization", token.authorizationHeader())
             .method(call.method(), publisher);
+    if (token != null) {
+      request.header("Authorization", token.authorizationHeader());
+    }
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

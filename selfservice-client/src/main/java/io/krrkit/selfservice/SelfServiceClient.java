@@ -1,8 +1,7 @@
 package io.krrkit.selfservice;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.krrkit.selfservice.Exchange.await;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
 import io.krrkit.maskinporten.MaskinportenClient;
@@ -16,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Digdir's self-service API: register, read, change and delete your organisation's clients
- * (integrations), their public keys and on-behalf-of registrations. Each call asks Maskinporten for
- * a token with the one scope it needs ({@code idporten:dcr.read}, {@code .write} or {@code
- * .modify}), so an admin client holding only some of them can still make the calls those allow.
- * Thread-safe: share one instance.
+ * (integrations), their public keys and on-behalf-of registrations; through {@link #scopes()}, an
+ * API owner's scopes and who may use them. Each call asks Maskinporten for a token with the one
+ * scope it needs ({@code idporten:dcr.read}, {@code .write} or {@code .modify}; {@code
+ * idporten:dcr.supplier} for a {@linkplain Builder#supplier supplier}), so an admin client holding
+ * only some of them can still make the calls those allow. Thread-safe: share one instance.
  *
  * <pre>{@code
  * SelfServiceClient selfService = SelfServiceClient.builder()
@@ -41,16 +40,18 @@ import java.util.concurrent.ExecutionException;
 public final class SelfServiceClient {
   private final SelfServiceEnvironment environment;
   private final Exchange exchange;
-  private final ObjectMapper json;
+  private final ScopeAdmin scopes;
+  private final boolean supplier;
 
   private SelfServiceClient(Builder b) {
     this.environment = b.environment;
-    this.json = Json.newMapper();
+    this.supplier = b.supplier;
     HttpClient http =
         b.httpClient != null
             ? b.httpClient
             : HttpClient.newBuilder().connectTimeout(b.timeout).build();
-    this.exchange = new Exchange(http, b.maskinporten, b.timeout, json);
+    this.exchange = new Exchange(http, b.maskinporten, b.timeout, Json.newMapper(), environment);
+    this.scopes = new ScopeAdmin(exchange);
   }
 
   /** A builder; environment and Maskinporten client are required. */
@@ -58,7 +59,16 @@ public final class SelfServiceClient {
     return new Builder();
   }
 
-  /** Registers a new client owned by your organisation ({@code POST /clients}, dcr.write). */
+  /**
+   * Registers a new client ({@code POST /clients}): owned by your organisation (dcr.write), or,
+   * when the request names a customer in {@code client_orgno}, owned by that customer with you as
+   * its {@code supplier_orgno} ({@code idporten:dcr.supplier}).
+   *
+   * <pre>{@code
+   * RegisteredClient forCustomer = selfService.createClient(
+   *     ClientRequest.krr("Varsling for kunde").clientOrgno(OrgNumber.of("910753614")).build());
+   * }</pre>
+   */
   public RegisteredClient createClient(ClientRequest request) {
     return await(createClientAsync(request));
   }
@@ -66,7 +76,8 @@ public final class SelfServiceClient {
   /** The asynchronous twin of {@link #createClient}. */
   public CompletableFuture<RegisteredClient> createClientAsync(ClientRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return send("POST", "/clients", Scope.DCR_WRITE, request, RegisteredClient.class);
+    Scope scope = request.clientOrgno() == null ? Scope.DCR_WRITE : Scope.DCR_SUPPLIER;
+    return send("POST", "/clients", scope, request, RegisteredClient.class);
   }
 
   /** Your organisation's clients ({@code GET /clients}, dcr.read). */
@@ -76,9 +87,8 @@ public final class SelfServiceClient {
 
   /** The asynchronous twin of {@link #listClients}. */
   public CompletableFuture<List<RegisteredClient>> listClientsAsync() {
-    JavaType list =
-        json.getTypeFactory().constructType(new TypeReference<List<RegisteredClient>>() {});
-    return exchange.send(call("GET", "/clients", Scope.DCR_READ, null), list);
+    return exchange.sendForList(
+        "GET", "/clients", clientScope(Scope.DCR_READ), RegisteredClient.class);
   }
 
   /**
@@ -92,7 +102,8 @@ public final class SelfServiceClient {
 
   /** The asynchronous twin of {@link #getClient}. */
   public CompletableFuture<RegisteredClient> getClientAsync(String clientId) {
-    return send("GET", clientPath(clientId), Scope.DCR_READ, null, RegisteredClient.class);
+    return send(
+        "GET", clientPath(clientId), clientScope(Scope.DCR_READ), null, RegisteredClient.class);
   }
 
   /**
@@ -108,7 +119,12 @@ public final class SelfServiceClient {
   public CompletableFuture<RegisteredClient> updateClientAsync(
       String clientId, ClientRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return send("PUT", clientPath(clientId), Scope.DCR_MODIFY, request, RegisteredClient.class);
+    return send(
+        "PUT",
+        clientPath(clientId),
+        clientScope(Scope.DCR_MODIFY),
+        request,
+        RegisteredClient.class);
   }
 
   /** Deletes a client and its keys ({@code DELETE /clients/{id}}, dcr.modify). */
@@ -118,7 +134,7 @@ public final class SelfServiceClient {
 
   /** The asynchronous twin of {@link #deleteClient}. */
   public CompletableFuture<Void> deleteClientAsync(String clientId) {
-    return send("DELETE", clientPath(clientId), Scope.DCR_MODIFY, null, null);
+    return send("DELETE", clientPath(clientId), clientScope(Scope.DCR_MODIFY), null, null);
   }
 
   /** The keys registered on a client ({@code GET /clients/{id}/jwks}, dcr.read). */
@@ -128,7 +144,7 @@ public final class SelfServiceClient {
 
   /** The asynchronous twin of {@link #getKeys}. */
   public CompletableFuture<ClientKeySet> getKeysAsync(String clientId) {
-    return send("GET", keysPath(clientId), Scope.DCR_READ, null, ClientKeySet.class);
+    return send("GET", keysPath(clientId), clientScope(Scope.DCR_READ), null, ClientKeySet.class);
   }
 
   /**
@@ -143,7 +159,8 @@ public final class SelfServiceClient {
   /** The asynchronous twin of {@link #uploadKeys}. */
   public CompletableFuture<ClientKeySet> uploadKeysAsync(String clientId, List<ClientKey> keys) {
     Map<String, List<ClientKey>> jwks = Map.of("keys", List.copyOf(keys));
-    return send("POST", keysPath(clientId), Scope.DCR_MODIFY, jwks, ClientKeySet.class);
+    return send(
+        "POST", keysPath(clientId), clientScope(Scope.DCR_MODIFY), jwks, ClientKeySet.class);
   }
 
   /**
@@ -190,7 +207,7 @@ public final class SelfServiceClient {
 
   /** The asynchronous twin of {@link #deleteKeys}. */
   public CompletableFuture<Void> deleteKeysAsync(String clientId) {
-    return send("DELETE", keysPath(clientId), Scope.DCR_MODIFY, null, null);
+    return send("DELETE", keysPath(clientId), clientScope(Scope.DCR_MODIFY), null, null);
   }
 
   /**
@@ -229,8 +246,7 @@ public final class SelfServiceClient {
 
   /** The asynchronous twin of {@link #listOnBehalfOf}. */
   public CompletableFuture<List<OnBehalfOf>> listOnBehalfOfAsync(String clientId) {
-    JavaType list = json.getTypeFactory().constructType(new TypeReference<List<OnBehalfOf>>() {});
-    return exchange.send(call("GET", onBehalfOfPath(clientId), Scope.DCR_READ, null), list);
+    return exchange.sendForList("GET", onBehalfOfPath(clientId), Scope.DCR_READ, OnBehalfOf.class);
   }
 
   /**
@@ -270,6 +286,20 @@ public final class SelfServiceClient {
     return send("DELETE", path, Scope.DCR_ONBEHALFOF_WRITE, null, null);
   }
 
+  /**
+   * The scope and access API of an API owner ({@code /scopes}, {@code idporten:scopes.write}), and
+   * what scopes exist and were granted to you. Shares this client's connection and tokens.
+   *
+   * <pre>{@code
+   * ScopeAdmin scopes = selfService.scopes();
+   * scopes.create(ScopeRequest.builder("difi", "api3").description("API nummer 3").build());
+   * scopes.grant(Scope.of("difi:api3"), OrgNumber.of("889640782"));
+   * }</pre>
+   */
+  public ScopeAdmin scopes() {
+    return scopes;
+  }
+
   /** The API this client talks to. */
   public SelfServiceEnvironment environment() {
     return environment;
@@ -282,12 +312,12 @@ public final class SelfServiceClient {
 
   private <T> CompletableFuture<T> send(
       String method, String path, Scope scope, Object body, Class<T> answer) {
-    JavaType type = answer == null ? null : json.getTypeFactory().constructType(answer);
-    return exchange.send(call(method, path, scope, body), type);
+    return exchange.send(method, path, scope, body, answer);
   }
 
-  private Call call(String method, String path, Scope scope, Object body) {
-    return new Call(method, path, environment.api(path), scope, body);
+  /** The scope a call about clients needs: {@code own}, or dcr.supplier for a supplier. */
+  private Scope clientScope(Scope own) {
+    return supplier ? Scope.DCR_SUPPLIER : own;
   }
 
   private static String clientPath(String clientId) {
@@ -311,31 +341,6 @@ public final class SelfServiceClient {
     return clientPath(clientId) + "/jwks";
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SelfServiceTransportException(
-          "interrupted while waiting for the self-service API", e);
-    }
-  }
-
-  private static RuntimeException rethrow(Throwable cause) {
-    if (cause instanceof SelfServiceException e) {
-      return e.rethrownInCaller();
-    }
-    if (cause instanceof RuntimeException e) {
-      return e;
-    }
-    if (cause instanceof Error e) {
-      throw e;
-    }
-    return new SelfServiceTransportException("self-service call failed: " + cause, cause);
-  }
-
   /** Configures a {@link SelfServiceClient}; {@link #build()} validates. Not thread-safe. */
   public static final class Builder {
     /** Default {@link #timeout(Duration)}: 30 s. */
@@ -345,6 +350,7 @@ public final class SelfServiceClient {
     private MaskinportenClient maskinporten;
     private HttpClient httpClient;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private boolean supplier;
 
     private Builder() {}
 
@@ -366,6 +372,16 @@ public final class SelfServiceClient {
     /** The HTTP client to use (proxy, TLS, executor). Default: a new one. */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /**
+     * Act as a supplier: calls about clients and their keys ask for {@code idporten:dcr.supplier}
+     * instead of {@code dcr.read}/{@code .write}/{@code .modify}, as the API wants for the clients
+     * you registered for customers ({@code client_orgno}). Default false.
+     */
+    public Builder supplier(boolean supplier) {
+      this.supplier = supplier;
       return this;
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 /** {@link ScopeAccessRepository} on the emulator's JDBC store. */
 public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
   private static final String SELECT =
-      "SELECT scope, consumer_orgno, state, created, last_updated FROM scope_access";
+      "SELECT a.scope, a.consumer_orgno, s.owner_orgno, a.state, a.created, a.last_updated"
+          + " FROM scope_access a JOIN api_scope s ON s.name = a.scope";
 
   private final Jdbc jdbc;
 
@@ -24,7 +25,7 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
   @Override
   public Optional<ScopeAccess> find(Scope scope, OrgNumber consumer) {
     return jdbc.queryOne(
-        SELECT + " WHERE scope = ? AND consumer_orgno = ?",
+        SELECT + " WHERE a.scope = ? AND a.consumer_orgno = ?",
         JdbcScopeAccessRepository::map,
         scope.value(),
         consumer.value());
@@ -32,7 +33,24 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
 
   @Override
   public List<ScopeAccess> findAll() {
-    return jdbc.query(SELECT + " ORDER BY scope, consumer_orgno", JdbcScopeAccessRepository::map);
+    return jdbc.query(
+        SELECT + " ORDER BY a.scope, a.consumer_orgno", JdbcScopeAccessRepository::map);
+  }
+
+  @Override
+  public List<ScopeAccess> findByScope(Scope scope) {
+    return jdbc.query(
+        SELECT + " WHERE a.scope = ? ORDER BY a.consumer_orgno",
+        JdbcScopeAccessRepository::map,
+        scope.value());
+  }
+
+  @Override
+  public List<ScopeAccess> findByConsumer(OrgNumber consumer) {
+    return jdbc.query(
+        SELECT + " WHERE a.consumer_orgno = ? ORDER BY a.scope",
+        JdbcScopeAccessRepository::map,
+        consumer.value());
   }
 
   @Override
@@ -70,6 +88,7 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
     return new ScopeAccess(
         Scope.of(rs.getString("scope")),
         OrgNumber.of(rs.getString("consumer_orgno")),
+        OrgNumber.of(rs.getString("owner_orgno")),
         AccessState.valueOf(rs.getString("state")),
         Instant.ofEpochMilli(rs.getLong("created")),
         Instant.ofEpochMilli(rs.getLong("last_updated")));

@@ -17,17 +17,33 @@ import java.util.stream.Collectors;
 
 /** {@link ScopeRepository} on the emulator's JDBC store. */
 public final class JdbcScopeRepository implements ScopeRepository {
+  // Every column but name, in the order of params(); name comes last.
+  private static final List<String> COLUMNS =
+      List.of(
+          "owner_orgno",
+          "description",
+          "long_description",
+          "active",
+          "visibility",
+          "token_type",
+          "at_max_age",
+          "authorization_max_lifetime",
+          "allowed_integration_types",
+          "accessible_for_all",
+          "delegation_source",
+          "requires_user_consent",
+          "created",
+          "last_updated");
   private static final String SELECT =
-      "SELECT name, owner_orgno, description, accessible_for_all, allowed_integration_types,"
-          + " at_max_age, delegation_source, created, last_updated FROM api_scope";
+      "SELECT name, " + String.join(", ", COLUMNS) + " FROM api_scope";
   private static final String UPDATE =
-      "UPDATE api_scope SET owner_orgno = ?, description = ?, accessible_for_all = ?,"
-          + " allowed_integration_types = ?, at_max_age = ?, delegation_source = ?, created = ?,"
-          + " last_updated = ? WHERE name = ?";
+      "UPDATE api_scope SET " + String.join(" = ?, ", COLUMNS) + " = ? WHERE name = ?";
   private static final String INSERT =
-      "INSERT INTO api_scope (owner_orgno, description, accessible_for_all,"
-          + " allowed_integration_types, at_max_age, delegation_source, created, last_updated,"
-          + " name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO api_scope ("
+          + String.join(", ", COLUMNS)
+          + ", name) VALUES ("
+          + "?, ".repeat(COLUMNS.size())
+          + "?)";
 
   private final Jdbc jdbc;
 
@@ -57,6 +73,12 @@ public final class JdbcScopeRepository implements ScopeRepository {
   }
 
   @Override
+  public List<ApiScope> findByOwner(OrgNumber owner) {
+    return jdbc.query(
+        SELECT + " WHERE owner_orgno = ? ORDER BY name", JdbcScopeRepository::map, owner.value());
+  }
+
+  @Override
   public void save(ApiScope scope) {
     if (jdbc.update(UPDATE, params(scope)) == 0) {
       jdbc.update(INSERT, params(scope));
@@ -72,24 +94,30 @@ public final class JdbcScopeRepository implements ScopeRepository {
       return jdbc.update(INSERT, params(scope)) == 1;
     } catch (StoreException e) {
       if (e.isDuplicateKey()) {
-        return false; // another node seeded it first
+        return false; // another node or request inserted it first
       }
       throw e;
     }
   }
 
-  /** Parameters in the order of {@link #UPDATE} and {@link #INSERT}, name last. */
+  /** Parameters in the order of {@link #COLUMNS}, name last. */
   private static Object[] params(ApiScope s) {
     return new Object[] {
       s.owner().value(),
       s.description(),
-      s.accessibleForAll(),
+      s.longDescription(),
+      s.active(),
+      s.visibility().name(),
+      s.tokenType().name(),
+      s.atMaxAge(),
+      s.authorizationMaxLifetime(),
       s.allowedIntegrationTypes().stream()
           .map(IntegrationType::wireName)
           .sorted()
           .collect(Collectors.joining("\n")),
-      s.atMaxAge(),
+      s.accessibleForAll(),
       s.delegationSource(),
+      s.requiresUserConsent(),
       s.created().toEpochMilli(),
       s.lastUpdated().toEpochMilli(),
       s.name().value()
@@ -102,13 +130,19 @@ public final class JdbcScopeRepository implements ScopeRepository {
         Scope.of(rs.getString("name")),
         OrgNumber.of(rs.getString("owner_orgno")),
         rs.getString("description"),
-        rs.getBoolean("accessible_for_all"),
+        rs.getString("long_description"),
+        rs.getBoolean("active"),
+        ApiScope.Visibility.valueOf(rs.getString("visibility")),
+        ApiScope.TokenType.valueOf(rs.getString("token_type")),
+        rs.getInt("at_max_age"),
+        rs.getInt("authorization_max_lifetime"),
         Arrays.stream(types.split("\n"))
             .filter(t -> !t.isEmpty())
             .map(t -> IntegrationType.fromWireName(t).orElseThrow())
             .collect(Collectors.toSet()),
-        rs.getInt("at_max_age"),
+        rs.getBoolean("accessible_for_all"),
         rs.getString("delegation_source"),
+        rs.getBoolean("requires_user_consent"),
         Instant.ofEpochMilli(rs.getLong("created")),
         Instant.ofEpochMilli(rs.getLong("last_updated")));
   }

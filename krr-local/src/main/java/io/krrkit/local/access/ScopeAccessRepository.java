@@ -5,7 +5,7 @@ import io.krrkit.core.Scope;
 import java.util.List;
 import java.util.Optional;
 
-/** Organisations' access to scopes. */
+/** Organisations' access to scopes; every entry read carries its scope's owner. */
 public interface ScopeAccessRepository {
   /** {@code consumer}'s access entry for {@code scope}. */
   Optional<ScopeAccess> find(Scope scope, OrgNumber consumer);
@@ -13,7 +13,13 @@ public interface ScopeAccessRepository {
   /** Every access entry, by scope and organisation. */
   List<ScopeAccess> findAll();
 
-  /** Inserts or replaces the entry. */
+  /** The entries for {@code scope}, by organisation. */
+  List<ScopeAccess> findByScope(Scope scope);
+
+  /** The entries of {@code consumer}, by scope. */
+  List<ScopeAccess> findByConsumer(OrgNumber consumer);
+
+  /** Inserts or replaces the entry (its owner is the scope's, not stored twice). */
   void save(ScopeAccess access);
 
   /** Removes {@code consumer}'s entry for {@code scope}; true when it existed. */

@@ -1,5 +1,6 @@
 package io.krrkit.local.access;
 
+import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,9 @@ public interface ScopeRepository {
 
   /** Every registered scope, by name. */
   List<ApiScope> findAll();
+
+  /** The scopes {@code owner} owns, by name, active or not. */
+  List<ApiScope> findByOwner(OrgNumber owner);
 
   /** Inserts or replaces the scope. */
   void save(ApiScope scope);

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * What the registry says about the scopes of one token request, loaded once per request: which
  * client types may have them, who may use them, how long their tokens live and where they are
- * delegated. A scope the registry does not know is open to all, with the default lifetime.
+ * delegated. A scope the registry does not know is open to all, with the default lifetime; a
+ * deactivated scope is in no token.
  */
 public final class ScopeRules {
   private final List<Scope> scopes;
@@ -23,6 +24,15 @@ public final class ScopeRules {
     this.scopes = List.copyOf(scopes);
     this.registered = Map.copyOf(registered);
     this.access = a;
+  }
+
+  /**
+   * The first scope its owner deactivated ({@code DELETE /scopes}): no token may hold it (MP-200).
+   */
+  public Optional<Scope> firstInactive() {
+    return scopes.stream()
+        .filter(s -> registered.containsKey(s) && !registered.get(s).active())
+        .findFirst();
   }
 
   /** The first scope clients of {@code type} may not get tokens for (MP-201). */

@@ -63,12 +63,20 @@ public final class AccessAdminRoutes {
         scopes.define(
             new ScopeDraft(
                 r.text("name"),
+                null,
+                null,
                 r.text("owner_orgno"),
                 r.text("description"),
-                r.bool("accessible_for_all"),
-                r.texts("allowed_integration_types"),
+                r.text("long_description"),
+                r.bool("active"),
+                r.text("visibility"),
+                r.text("token_type"),
                 r.integer("at_max_age"),
-                r.text("delegation_source")));
+                r.integer("authorization_max_lifetime"),
+                r.texts("allowed_integration_types"),
+                r.bool("accessible_for_all"),
+                r.text("delegation_source"),
+                r.bool("requires_user_consent")));
     ctx.json(json(scope));
   }
 
@@ -115,6 +123,8 @@ public final class AccessAdminRoutes {
         s.allowedIntegrationTypes().stream().map(IntegrationType::wireName).sorted().toList());
     body.put("at_max_age", s.atMaxAge());
     body.put("delegation_source", s.delegationSource());
+    body.put("active", s.active());
+    body.put("visibility", s.visibility().name());
     body.put("created", s.created().toString());
     body.put("last_updated", s.lastUpdated().toString());
     return body;

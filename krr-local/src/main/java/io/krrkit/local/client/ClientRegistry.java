@@ -1,20 +1,25 @@
 package io.krrkit.local.client;
 
 import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Scope;
 import io.krrkit.local.store.StoreException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The self-service rules for clients and their keys (SPEC §4), on behalf of a calling organisation:
- * it sees and changes only its own clients, a {@code krr} client gets both {@code krr:global}
- * scopes, the integration type never changes, and an uploaded key set replaces the old one.
+ * it sees and changes only its own clients and those it registered for customers as supplier, a
+ * {@code krr} client gets both {@code krr:global} scopes, the integration type never changes, and
+ * an uploaded key set replaces the old one.
  *
  * <pre>{@code
  * ClientRegistry registry = new ClientRegistry(clients, keys, clock);
@@ -30,40 +35,93 @@ public final class ClientRegistry {
   private final Clock clock;
   private final ClientPolicy policy = new ClientPolicy();
   private final KeyPolicy keyPolicy;
+  private final ScopePermission permission;
 
-  /** Works on {@code clients} and {@code keys}, with time from {@code clock}. */
+  /** Works on {@code clients} and {@code keys}, with time from {@code clock}; any scope allowed. */
   public ClientRegistry(ClientRepository clients, ClientKeyRepository keys, Clock clock) {
+    this(clients, keys, clock, ScopePermission.ANY);
+  }
+
+  /**
+   * Works on {@code clients} and {@code keys}, with time from {@code clock}; a scope added to a
+   * client must pass {@code permission} for the client's owner.
+   */
+  public ClientRegistry(
+      ClientRepository clients, ClientKeyRepository keys, Clock clock, ScopePermission permission) {
     this.clients = Objects.requireNonNull(clients, "clients == null");
     this.keys = Objects.requireNonNull(keys, "keys == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.permission = Objects.requireNonNull(permission, "permission == null");
     this.keyPolicy = new KeyPolicy(keys);
   }
 
   /** Registers a new client owned by {@code caller}, with a fresh UUID as its client_id. */
   public RegisteredClient create(OrgNumber caller, ClientDraft draft) {
     FieldErrors errors = new FieldErrors();
+    if (draft.clientOrgno() != null && !draft.clientOrgno().equals(caller.value())) {
+      errors.add(
+          "client_orgno",
+          "client_orgno must be your own organisation ("
+              + caller.value()
+              + ") or left out; registering a client for a customer takes idporten:dcr.supplier");
+    }
+    return register(caller, null, draft, errors);
+  }
+
+  /**
+   * Registers a new client that supplier {@code caller} makes for the customer in {@code
+   * client_orgno} (Digdir's {@code idporten:dcr.supplier}): the customer owns it, the caller is its
+   * {@code supplier_orgno} and manages it as well. A {@code client_orgno} equal to the caller's
+   * own, or left out, registers an ordinary client of the caller.
+   */
+  public RegisteredClient createForCustomer(OrgNumber caller, ClientDraft draft) {
+    String customer = draft.clientOrgno();
+    if (customer == null || customer.equals(caller.value())) {
+      return create(caller, draft);
+    }
+    FieldErrors errors = new FieldErrors();
+    if (!OrgNumber.isValid(customer)) {
+      errors.add("client_orgno", "client_orgno must be the customer's 9-digit organisation number");
+      errors.throwIfAny();
+    }
+    return register(OrgNumber.of(customer), caller, draft, errors);
+  }
+
+  private RegisteredClient register(
+      OrgNumber owner, OrgNumber supplier, ClientDraft draft, FieldErrors errors) {
     IntegrationType type = integrationType(draft.integrationType(), errors);
-    checkOwner(caller, draft.clientOrgno(), errors);
     Instant now = clock.instant();
     String clientId = UUID.randomUUID().toString();
     RegisteredClient client =
         policy.build(
-            draft, new ClientPolicy.Identity(clientId, caller, null, type, true, now, now), errors);
+            draft,
+            new ClientPolicy.Identity(clientId, owner, supplier, type, true, now, now),
+            errors);
+    checkPermission(client, Set.of(), errors);
     errors.throwIfAny();
     clients.save(client);
     return client;
   }
 
-  /** The caller's clients, oldest first. */
+  /**
+   * The caller's clients, oldest first: those it owns and those it registered for customers as
+   * their supplier.
+   */
   public List<RegisteredClient> list(OrgNumber caller) {
-    return clients.findByOwner(caller);
+    return Stream.concat(
+            clients.findByOwner(caller).stream(), clients.findBySupplier(caller).stream())
+        .sorted(Comparator.comparing(RegisteredClient::created))
+        .toList();
   }
 
-  /** The caller's client {@code clientId}; another organisation's client is not found. */
+  /**
+   * The client {@code clientId} if the caller owns it or is its supplier; another organisation's
+   * client is not found.
+   */
   public RegisteredClient get(OrgNumber caller, String clientId) {
     return clients
         .findById(clientId)
-        .filter(c -> c.orgNumber().equals(caller))
+        .filter(c -> c.orgNumber().equals(caller) || caller.equals(c.supplierOrgNumber()))
         .orElseThrow(() -> ClientRegistryException.notFound(clientId));
   }
 
@@ -83,7 +141,10 @@ public final class ClientRegistry {
           "integration_type",
           "integration_type cannot change (it is " + type + "); create a new client instead");
     }
-    checkOwner(caller, draft.clientOrgno(), errors);
+    String owner = current.orgNumber().value();
+    if (draft.clientOrgno() != null && !draft.clientOrgno().equals(owner)) {
+      errors.add("client_orgno", "client_orgno cannot change (it is " + owner + ")");
+    }
     RegisteredClient updated =
         policy.build(
             draft,
@@ -96,6 +157,7 @@ public final class ClientRegistry {
                 current.created(),
                 clock.instant()),
             errors);
+    checkPermission(updated, current.scopes(), errors);
     errors.throwIfAny();
     clients.save(updated);
     return updated;
@@ -141,6 +203,21 @@ public final class ClientRegistry {
     keys.replaceAll(clientId, List.of());
   }
 
+  /** Records why the owner may not have a scope {@code client} adds to {@code held}. */
+  private void checkPermission(RegisteredClient client, Set<Scope> held, FieldErrors errors) {
+    if (client == null) {
+      return; // refused already
+    }
+    client.scopes().stream()
+        .filter(s -> !held.contains(s))
+        .sorted()
+        .forEach(
+            s ->
+                permission
+                    .refusal(client.orgNumber(), client.integrationType(), s)
+                    .ifPresent(message -> errors.add("scopes", message)));
+  }
+
   private static IntegrationType integrationType(String given, FieldErrors errors) {
     String allowed =
         Arrays.stream(IntegrationType.values())
@@ -155,16 +232,5 @@ public final class ClientRegistry {
       errors.add("integration_type", "integration_type must be one of " + allowed);
     }
     return type;
-  }
-
-  private static void checkOwner(OrgNumber caller, String clientOrgno, FieldErrors errors) {
-    if (clientOrgno != null && !clientOrgno.equals(caller.value())) {
-      errors.add(
-          "client_orgno",
-          "client_orgno must be your own organisation ("
-              + caller.value()
-              + ") or left out; clients for customers take idporten:dcr.supplier, not supported"
-              + " yet");
-    }
   }
 }

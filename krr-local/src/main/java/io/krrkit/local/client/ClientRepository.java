@@ -12,6 +12,9 @@ public interface ClientRepository {
   /** Clients owned by {@code owner}, oldest first. */
   List<RegisteredClient> findByOwner(OrgNumber owner);
 
+  /** Clients {@code supplier} registered for its customers, oldest first. */
+  List<RegisteredClient> findBySupplier(OrgNumber supplier);
+
   /** Inserts or replaces the client. */
   void save(RegisteredClient client);
 

@@ -57,6 +57,14 @@ public final class JdbcClientRepository implements ClientRepository {
   }
 
   @Override
+  public List<RegisteredClient> findBySupplier(OrgNumber supplier) {
+    return jdbc.query(
+        SELECT + " WHERE supplier_orgno = ? ORDER BY created, client_id",
+        JdbcClientRepository::map,
+        supplier.value());
+  }
+
+  @Override
   public void save(RegisteredClient c) {
     Object[] params = params(c);
     if (jdbc.update(UPDATE, params) == 0) {

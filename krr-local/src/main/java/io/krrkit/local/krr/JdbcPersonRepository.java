@@ -5,6 +5,7 @@ import io.krrkit.local.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * {@link PersonRepository} on the emulator's JDBC store (schema {@code V4__register.sql}). Bulk
- * inserts go in JDBC batches of {@value #BATCH_ROWS} rows, committed every {@value #COMMIT_ROWS}.
+ * inserts are committed every {@value #COMMIT_ROWS} rows: on PostgreSQL with {@code COPY} ({@link
+ * PersonCopy}), elsewhere in JDBC batches of {@value #BATCH_ROWS} rows.
  */
 public final class JdbcPersonRepository implements PersonRepository {
   static final int BATCH_ROWS = 1000;
@@ -155,20 +157,30 @@ public final class JdbcPersonRepository implements PersonRepository {
 
   private static int insertChunk(
       Connection c, Iterator<RegisterEntry> it, CertificateCache certificates) throws SQLException {
-    int rows = 0;
+    List<Object[]> rows = new ArrayList<>();
+    while (rows.size() < COMMIT_ROWS && it.hasNext()) {
+      RegisterEntry entry = it.next();
+      rows.add(PersonRow.values(entry, certificates.fingerprint(c, entry.sertifikat())));
+    }
+    if (PersonCopy.supports(c)) {
+      PersonCopy.copy(c, rows);
+    } else {
+      insertBatches(c, rows);
+    }
+    return rows.size();
+  }
+
+  private static void insertBatches(Connection c, List<Object[]> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      while (rows < COMMIT_ROWS && it.hasNext()) {
-        RegisterEntry entry = it.next();
-        String fingerprint = certificates.fingerprint(c, entry.sertifikat());
-        PersonRow.bind(ps, PersonRow.values(entry, fingerprint));
+      for (int i = 0; i < rows.size(); i++) {
+        PersonRow.bind(ps, rows.get(i));
         ps.addBatch();
-        if (++rows % BATCH_ROWS == 0) {
+        if ((i + 1) % BATCH_ROWS == 0) {
           ps.executeBatch();
         }
       }
       ps.executeBatch();
     }
-    return rows;
   }
 
   /** Stores a certificate once under its fingerprint; returns the fingerprint (null for none). */

@@ -72,6 +72,8 @@ final class AccessTokenMinter {
   private static void addParties(JWTClaimsSet.Builder claims, Authorization authorization) {
     if (authorization.supplier() != null) {
       claims.claim("supplier", organisation(authorization.supplier()));
+    }
+    if (authorization.delegationSource() != null) {
       claims.claim("delegation_source", authorization.delegationSource());
     }
     if (authorization.onBehalfOf() != null) {

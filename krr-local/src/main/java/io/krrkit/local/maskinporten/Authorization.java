@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@link AccessTokenMinter} writes as claims.
  *
  * @param consumer the {@code consumer} claim: the client's organisation, or the delegating one
- * @param supplier the {@code supplier} claim (the client's organisation) for delegations, or null
+ * @param supplier the {@code supplier} claim: the client's organisation for delegations, the
+ *     supplier that registered the client for a customer, or null
  * @param delegationSource the {@code delegation_source} claim for delegations, or null
  * @param onBehalfOf the {@code iss_onbehalfof} registration used, or null
  * @param lifetime {@code exp - iat} of the token

@@ -25,6 +25,13 @@ final class GrantAuthorizer {
   Authorization authorize(RegisteredClient client, JwtGrant grant, Set<Scope> scopes) {
     ScopeRules scopeRules = rules.scopes().rulesFor(scopes);
     scopeRules
+        .firstInactive()
+        .ifPresent(
+            s -> {
+              throw TokenRequestException.of(
+                  TokenError.INVALID_SCOPE, s + " is deactivated by its owner");
+            });
+    scopeRules
         .firstNotAllowedFor(client.integrationType())
         .ifPresent(
             s -> {
@@ -77,6 +84,8 @@ final class GrantAuthorizer {
                           "iss_onbehalfof is not an on-behalf-of registered on the client;"
                               + " register it with POST /clients/{id}/onbehalfof"));
     }
-    return new Authorization(client.orgNumber(), null, null, onBehalfOf, lifetime);
+    // A client a supplier registered for a customer acts for the customer, naming the supplier.
+    return new Authorization(
+        client.orgNumber(), client.supplierOrgNumber(), null, onBehalfOf, lifetime);
   }
 }

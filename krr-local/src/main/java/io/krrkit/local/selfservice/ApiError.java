@@ -1,5 +1,6 @@
 package io.krrkit.local.selfservice;
 
+import io.krrkit.local.access.AccessException;
 import io.krrkit.local.client.ClientRegistryException;
 import io.krrkit.local.client.FieldError;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * A refused self-service request, with the HTTP status and the errors for the envelope. The one
- * exception type {@link ErrorResponder} renders; {@link ClientRegistryException}s become one.
+ * exception type {@link ErrorResponder} renders; {@link ClientRegistryException}s and {@link
+ * AccessException}s become one.
  */
 final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,12 +17,18 @@ final class ApiError extends RuntimeException {
   private final int status;
   private final transient List<FieldError> errors;
   private final String challenge;
+  private final String objectName;
 
   private ApiError(int status, List<FieldError> errors, String challenge) {
+    this(status, errors, challenge, null);
+  }
+
+  private ApiError(int status, List<FieldError> errors, String challenge, String objectName) {
     super(errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
     this.status = status;
     this.errors = List.copyOf(errors);
     this.challenge = challenge;
+    this.objectName = objectName;
   }
 
   static ApiError of(int status, String message) {
@@ -46,12 +54,29 @@ final class ApiError extends RuntimeException {
     return new ApiError(status, e.errors(), null);
   }
 
+  /** A refusal of the scope and access rules, about {@code objectName} (Scope, ScopeAccess). */
+  static ApiError from(AccessException e, String objectName) {
+    int status =
+        switch (e.reason()) {
+          case INVALID -> 400;
+          case FORBIDDEN -> 403;
+          case NOT_FOUND -> 404;
+          case CONFLICT -> 409;
+        };
+    return new ApiError(status, e.errors(), null, objectName);
+  }
+
   int status() {
     return status;
   }
 
   List<FieldError> errors() {
     return errors;
+  }
+
+  /** The {@code objectName} of the envelope's entries, or {@code null} to derive it per field. */
+  String objectName() {
+    return objectName;
   }
 
   /** The {@code WWW-Authenticate} value (RFC 6750) for 401 and 403, else {@code null}. */

@@ -2,12 +2,13 @@ package io.krrkit.local.selfservice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.client.ClientDraft;
 import io.krrkit.local.client.ClientRegistry;
 import io.krrkit.local.client.OnBehalfOfRegistry;
 import io.krrkit.local.client.RegisteredClient;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,11 @@ import java.util.Map;
  * {@link ClientRegistry}, render. Scopes follow Digdir's table: reading takes {@code dcr.read},
  * creating {@code dcr.write}, changing and deleting {@code dcr.modify}; uploading keys takes {@code
  * dcr.write} or {@code dcr.modify}, since it is the second step of creating a client.
+ *
+ * <p>A supplier with {@code idporten:dcr.supplier} registers clients for customers ({@code
+ * client_orgno} = the customer, {@code supplier_orgno} = the caller) and then reads, changes,
+ * deletes and keys them with that scope alone, as Digdir's table says; the customer owns them and
+ * manages them with its ordinary scopes.
  */
 final class ClientEndpoints {
   private static final String ID = "client_id";
@@ -37,49 +43,82 @@ final class ClientEndpoints {
   }
 
   void list(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_READ);
-    json.write(ctx, 200, registry.list(caller).stream().map(this::response).toList());
+    Caller caller = authorizer.authorize(ctx, Scope.DCR_READ, Scope.DCR_SUPPLIER);
+    List<ClientResponse> visible =
+        registry.list(caller.org()).stream()
+            .filter(c -> caller.holdsAny(ownOrSupplied(caller, c, Scope.DCR_READ)))
+            .map(this::response)
+            .toList();
+    json.write(ctx, 200, visible);
   }
 
   void create(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_WRITE);
-    ClientRequest request = json.read(ctx, ClientRequest.class);
-    json.write(ctx, 200, ClientResponse.of(registry.create(caller, request.toDraft())));
+    Caller caller = authorizer.authorize(ctx, Scope.DCR_WRITE, Scope.DCR_SUPPLIER);
+    ClientDraft draft = json.read(ctx, ClientRequest.class).toDraft();
+    boolean forCustomer =
+        draft.clientOrgno() != null && !draft.clientOrgno().equals(caller.org().value());
+    if (forCustomer) {
+      Authorizer.require(caller, Scope.DCR_SUPPLIER);
+      json.write(ctx, 200, ClientResponse.of(registry.createForCustomer(caller.org(), draft)));
+    } else {
+      Authorizer.require(caller, Scope.DCR_WRITE);
+      json.write(ctx, 200, ClientResponse.of(registry.create(caller.org(), draft)));
+    }
   }
 
   void get(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_READ);
-    json.write(ctx, 200, response(registry.get(caller, ctx.pathParam(ID))));
+    Caller caller = authorizeForClient(ctx, Scope.DCR_READ);
+    json.write(ctx, 200, response(registry.get(caller.org(), ctx.pathParam(ID))));
   }
 
   void update(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_MODIFY);
+    Caller caller = authorizeForClient(ctx, Scope.DCR_MODIFY);
     ClientRequest request = json.read(ctx, ClientRequest.class);
     String id = ctx.pathParam(ID);
-    json.write(ctx, 200, response(registry.update(caller, id, request.toDraft())));
+    json.write(ctx, 200, response(registry.update(caller.org(), id, request.toDraft())));
   }
 
   void delete(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_MODIFY);
-    registry.delete(caller, ctx.pathParam(ID));
+    Caller caller = authorizeForClient(ctx, Scope.DCR_MODIFY);
+    registry.delete(caller.org(), ctx.pathParam(ID));
     ctx.status(200);
   }
 
   void keys(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_READ);
-    json.write(ctx, 200, JwksResponse.of(registry.keys(caller, ctx.pathParam(ID))));
+    Caller caller = authorizeForClient(ctx, Scope.DCR_READ);
+    json.write(ctx, 200, JwksResponse.of(registry.keys(caller.org(), ctx.pathParam(ID))));
   }
 
   void replaceKeys(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_WRITE, Scope.DCR_MODIFY);
+    Caller caller = authorizeForClient(ctx, Scope.DCR_WRITE, Scope.DCR_MODIFY);
     List<Map<String, Object>> jwks = keySet(json.readTree(ctx));
-    json.write(ctx, 200, JwksResponse.of(registry.replaceKeys(caller, ctx.pathParam(ID), jwks)));
+    String id = ctx.pathParam(ID);
+    json.write(ctx, 200, JwksResponse.of(registry.replaceKeys(caller.org(), id, jwks)));
   }
 
   void deleteKeys(Context ctx) {
-    OrgNumber caller = authorizer.caller(ctx, Scope.DCR_MODIFY);
-    registry.deleteKeys(caller, ctx.pathParam(ID));
+    Caller caller = authorizeForClient(ctx, Scope.DCR_MODIFY);
+    registry.deleteKeys(caller.org(), ctx.pathParam(ID));
     ctx.status(200);
+  }
+
+  /**
+   * The caller of a request about the client in the path: 403 without any fitting scope, 404 when
+   * the client is neither the caller's nor one it supplied, 403 when the caller lacks the scope for
+   * this client ({@code ownScopes} for its own, {@code dcr.supplier} for a customer's).
+   */
+  private Caller authorizeForClient(Context ctx, Scope... ownScopes) {
+    Scope[] any = Arrays.copyOf(ownScopes, ownScopes.length + 1);
+    any[ownScopes.length] = Scope.DCR_SUPPLIER;
+    Caller caller = authorizer.authorize(ctx, any);
+    RegisteredClient client = registry.get(caller.org(), ctx.pathParam(ID));
+    Authorizer.require(caller, ownOrSupplied(caller, client, ownScopes));
+    return caller;
+  }
+
+  /** {@code ownScopes} for the caller's own client, {@code dcr.supplier} for a customer's. */
+  private static Scope[] ownOrSupplied(Caller caller, RegisteredClient client, Scope... ownScopes) {
+    return client.orgNumber().equals(caller.org()) ? ownScopes : new Scope[] {Scope.DCR_SUPPLIER};
   }
 
   /** The client with its on-behalf-of registrations. */

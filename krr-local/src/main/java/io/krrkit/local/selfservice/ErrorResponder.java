@@ -30,7 +30,8 @@ final class ErrorResponder {
 
   void render(ApiError e, Context ctx) {
     String correlationId = UUID.randomUUID().toString().replace("-", "");
-    List<ErrorJson.Entry> entries = e.errors().stream().map(ErrorResponder::entry).toList();
+    List<ErrorJson.Entry> entries =
+        e.errors().stream().map(error -> entry(error, e.objectName())).toList();
     String joined = e.errors().stream().map(m -> ", " + m.message()).collect(Collectors.joining());
     ErrorJson body =
         new ErrorJson(
@@ -48,10 +49,11 @@ final class ErrorResponder {
     json.write(ctx, e.status(), body);
   }
 
-  private static ErrorJson.Entry entry(FieldError error) {
+  private static ErrorJson.Entry entry(FieldError error, String about) {
     String field = error.field();
-    // Key set problems concern the uploaded JWKS; everything else the client.
-    String objectName = field != null && field.startsWith("keys") ? "Jwks" : "Client";
+    // Key set problems concern the uploaded JWKS; other client problems the client.
+    String objectName =
+        about != null ? about : field != null && field.startsWith("keys") ? "Jwks" : "Client";
     return new ErrorJson.Entry(error.message(), error.isFieldError(), objectName, field);
   }
 }

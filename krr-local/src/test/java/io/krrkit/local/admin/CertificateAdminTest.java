@@ -6,6 +6,8 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.certificate.Pem;
+import io.krrkit.local.store.FreshStore;
+import io.krrkit.local.store.StoreEngine;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,32 +17,38 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
-import java.util.UUID;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The operator API for test enterprise certificates over HTTP: {@code POST /admin/certificates} and
  * {@code GET /admin/ca}, on two nodes of one store (one with the operator API, one without).
  */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class CertificateAdminTest {
   private static final char[] PASSWORD = "test-password".toCharArray();
 
   private static LocalFixture admin;
   private static LocalFixture plain;
 
-  @BeforeAll
-  static void start() {
-    String store = "jdbc:h2:mem:certs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(StoreEngine engine) {
+    FreshStore store = engine.freshStore();
     admin = LocalFixture.start(node(store).adminApi(true));
     plain = LocalFixture.start(node(store));
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     plain.close();
     admin.close();
@@ -135,7 +143,7 @@ class CertificateAdminTest {
         .toString();
   }
 
-  private static KrrLocal.Builder node(String store) {
-    return KrrLocal.builder().port(0).seedPersons(0).jdbc(store, "sa", "");
+  private static KrrLocal.Builder node(FreshStore store) {
+    return store.node(KrrLocal.builder().port(0).seedPersons(0));
   }
 }

@@ -7,6 +7,7 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.local.OffsetClock;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.store.StoreEngine;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link AdminClientBootstrap} on a real H2 store: created once, kept, repaired, shared. */
+/**
+ * {@link AdminClientBootstrap} on a real store of each engine: created once, kept, repaired,
+ * shared.
+ */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class AdminClientBootstrapTest {
   private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
   private static final OrgNumber ORG = OrgNumber.of("310000027");
@@ -33,9 +42,11 @@ class AdminClientBootstrapTest {
   private ClientKeyRepository keys;
   private OffsetClock clock;
 
+  @Parameter StoreEngine engine;
+
   @BeforeEach
   void openStore() {
-    database = Database.h2InMemory();
+    database = engine.open();
     jdbc = new Jdbc(database.dataSource());
     clients = new JdbcClientRepository(jdbc);
     keys = new JdbcClientKeyRepository(jdbc);

@@ -10,29 +10,37 @@ import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.idporten.LoginFlow.Client;
+import io.krrkit.local.store.StoreEngine;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The ID-porten emulator's authorization code flow over HTTP (SPEC §6), good path first. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class AuthorizationCodeFlowTest {
   static LocalFixture fx;
   static LoginFlow flow;
   static Client app;
   static String pid;
 
-  @BeforeAll
-  static void start() {
-    fx = LocalFixture.start(30);
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(StoreEngine engine) {
+    fx = LocalFixture.start(engine.emulator().seedPersons(30));
     flow = new LoginFlow(fx);
     app = flow.registerNative("http://127.0.0.1/callback");
     pid = flow.listedPersons(app).get(0);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     fx.close();
   }

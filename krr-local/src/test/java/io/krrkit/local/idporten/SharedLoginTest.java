@@ -6,25 +6,33 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.idporten.LoginFlow.Client;
+import io.krrkit.local.store.FreshStore;
+import io.krrkit.local.store.StoreEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two emulator nodes on one store behind one public URL: a code issued by one is redeemed (once) on
  * the other, and both publish the same ID-porten key.
  */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class SharedLoginTest {
   static LocalFixture nodeA;
   static LocalFixture nodeB;
   static String directB;
 
-  @BeforeAll
-  static void start() throws IOException {
-    String store = "jdbc:h2:mem:login-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(StoreEngine engine) throws IOException {
+    FreshStore store = engine.freshStore();
     int portA = freePort();
     nodeA = LocalFixture.start(node(store).port(portA));
     int portB = freePort();
@@ -32,7 +40,7 @@ class SharedLoginTest {
     directB = "http://127.0.0.1:" + portB + "/idporten";
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     nodeB.close();
     nodeA.close();
@@ -56,8 +64,8 @@ class SharedLoginTest {
         .isEqualTo(nodeA.get(nodeA.krrLocal().idportenIssuer() + "/jwk").body());
   }
 
-  private static KrrLocal.Builder node(String store) {
-    return KrrLocal.builder().jdbc(store, "sa", "").seedPersons(3);
+  private static KrrLocal.Builder node(FreshStore store) {
+    return store.node(KrrLocal.builder().seedPersons(3));
   }
 
   private static int freePort() throws IOException {

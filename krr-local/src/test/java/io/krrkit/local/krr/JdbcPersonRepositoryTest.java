@@ -10,30 +10,40 @@ import io.krrkit.local.krr.synthetic.Shares;
 import io.krrkit.local.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.store.StoreEngine;
 import io.krrkit.local.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The register's store on each engine: the UNNEST lookup, change ids, bulk seeding. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class JdbcPersonRepositoryTest {
   static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
   static final Personidentifikator KARI = Personidentifikator.of("01817090148");
 
   static Database database;
   static Jdbc jdbc;
+
+  @Parameter StoreEngine engine;
+
   JdbcPersonRepository persons;
 
-  @BeforeAll
-  static void openStore() {
-    database = Database.h2InMemory();
+  @BeforeParameterizedClassInvocation
+  static void openStore(StoreEngine engine) {
+    database = engine.open();
     jdbc = new Jdbc(database.dataSource());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void closeStore() {
     database.close();
   }
@@ -92,6 +102,37 @@ class JdbcPersonRepositoryTest {
   }
 
   @Test
+  void listsChangesInChangeIdOrderAfterTheGivenId() {
+    SyntheticRegister synthetic = new SyntheticRegister(5, Shares.DEFAULT, NOW);
+    persons.insertAll(synthetic.entries(50));
+    long seeded = persons.latestChangeId();
+    persons.put(everyField());
+    persons.put(RegisterEntry.slettet(KARI));
+
+    List<Change> all = persons.changesAfter(Change.NONE, 1000);
+    List<Change> latest = persons.changesAfter(seeded, 10);
+
+    assertThat(all).extracting(Change::changeId).isSorted().doesNotHaveDuplicates();
+    assertThat(all).hasSize((int) persons.count());
+    assertThat(latest).hasSize(1);
+    assertThat(latest.get(0).changeId()).isEqualTo(persons.latestChangeId()).isGreaterThan(seeded);
+    assertThat(latest.get(0).entry()).isEqualTo(RegisterEntry.slettet(KARI));
+  }
+
+  @Test
+  void pagesThroughThePopulationInIdentifierOrder() {
+    persons.insertAll(new SyntheticRegister(9, Shares.DEFAULT, NOW).entries(300));
+
+    List<RegisterEntry> first = persons.page(null, 100);
+    List<RegisterEntry> second = persons.page(first.get(99).personidentifikator(), 100);
+
+    assertThat(first).hasSize(100);
+    assertThat(second).isNotEmpty();
+    assertThat(second.get(0).personidentifikator().value())
+        .isGreaterThan(first.get(99).personidentifikator().value());
+  }
+
+  @Test
   void findAllAnswersAThousandPersonsInOneCallAndSkipsUnknownOnes() {
     SyntheticRegister synthetic = new SyntheticRegister(7, Shares.DEFAULT, NOW);
     persons.insertAll(synthetic.entries(1200));
@@ -132,6 +173,21 @@ class JdbcPersonRepositoryTest {
     assertThat(persons.count()).isEqualTo(inserted).isBetween(4000L, 4500L);
     assertThat(certificates).isEqualTo(1);
     assertThat(withMailbox).isGreaterThan(1500);
+  }
+
+  @Test
+  void bulkInsertReadsBackEveryFieldAsPutDoesEvenWithCharactersThatNeedEscaping() {
+    RegisterEntry odd =
+        RegisterEntry.aktiv(KARI)
+            .digitalPost("kari\\nordmann\t#9YDT\\N", "984661185", "MIIB\ncertificate")
+            .build();
+
+    persons.insertAll(Stream.of(everyField()));
+    assertThat(persons.findById(KARI)).contains(everyField());
+
+    persons.deleteAll();
+    persons.insertAll(Stream.of(odd));
+    assertThat(persons.findById(KARI)).contains(odd);
   }
 
   @Test

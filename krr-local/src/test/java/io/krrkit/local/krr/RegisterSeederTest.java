@@ -25,6 +25,7 @@ import io.krrkit.local.krr.synthetic.Shares;
 import io.krrkit.local.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.store.StoreEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Seeding the register on each engine: what it stores, once, also with several nodes at once. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class RegisterSeederTest {
   static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
   static final int POPULATION = 2000;
@@ -47,14 +60,16 @@ class RegisterSeederTest {
   static Register register;
   static long seeded;
 
-  @BeforeAll
-  static void seed() {
-    database = Database.h2InMemory();
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void seed(StoreEngine engine) {
+    database = engine.open();
     register = new Register(new JdbcPersonRepository(new Jdbc(database.dataSource())), clock);
     seeded = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 9);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void close() {
     database.close();
   }
@@ -89,6 +104,44 @@ class RegisterSeederTest {
 
     assertThat(again).isZero();
     assertThat(register.count()).isEqualTo(seeded);
+  }
+
+  @Test
+  void seedersStartingTogetherOnOneEmptyStoreSeedItOnce() {
+    try (Database shared = engine.open()) {
+      Register onShared =
+          new Register(new JdbcPersonRepository(new Jdbc(shared.dataSource())), clock);
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        List<CompletableFuture<Long>> seeders =
+            IntStream.range(0, 3).mapToObj(i -> seedWhenGo(onShared, go, pool)).toList();
+        go.countDown();
+
+        List<Long> stored =
+            seeders.stream().map(s -> s.orTimeout(60, TimeUnit.SECONDS).join()).toList();
+
+        assertThat(stored).containsOnlyOnce(seeded).containsOnly(seeded, 0L);
+        assertThat(onShared.count()).isEqualTo(seeded);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static CompletableFuture<Long> seedWhenGo(
+      Register register, CountDownLatch go, ExecutorService pool) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          return new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 9);
+        },
+        pool);
   }
 
   @Test

@@ -12,19 +12,25 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.store.StoreEngine;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * MP-250 (access to scopes) and MP-251 (delegation to suppliers) over HTTP, with the operator API
  * recording access and delegations.
  */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class AccessAndDelegationTest {
   private static final OrgNumber SUPPLIER = KrrLocal.DEFAULT_ORG;
   private static final OrgNumber CONSUMER = OrgNumber.of("910753614");
@@ -33,12 +39,14 @@ class AccessAndDelegationTest {
 
   private static LocalFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = LocalFixture.start(KrrLocal.builder().port(0).ephemeral().seedPersons(0).adminApi(true));
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(StoreEngine engine) {
+    fx = LocalFixture.start(engine.emulator().seedPersons(0).adminApi(true));
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     fx.close();
   }

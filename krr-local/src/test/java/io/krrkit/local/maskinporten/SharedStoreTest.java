@@ -3,21 +3,34 @@ package io.krrkit.local.maskinporten;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.client.IntegrationType;
+import io.krrkit.local.krr.RegisterEntry;
+import io.krrkit.local.store.FreshStore;
+import io.krrkit.local.store.StoreEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Emulator nodes on one store: A and B behind one public URL (as behind a load balancer) share the
- * signing key and the replay cache; C, reached by another URL, is another issuer.
+ * Emulator nodes on one store, on each engine (several nodes on one PostgreSQL is what PostgreSQL
+ * support is for): A and B behind one public URL (as behind a load balancer) share clients, keys,
+ * the signing key, the replay cache and the register; C, reached by another URL, is another issuer.
  */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class SharedStoreTest {
   private static final Scope READ = Scope.KRR_KONTAKTINFORMASJON_READ;
   private static final String FORM_GRANT_TYPE =
@@ -27,10 +40,13 @@ class SharedStoreTest {
   private static LocalFixture nodeB;
   private static LocalFixture nodeC;
   private static String directB;
+  private static String directKrrB;
 
-  @BeforeAll
-  static void start() throws IOException {
-    String store = "jdbc:h2:mem:shared-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(StoreEngine engine) throws IOException {
+    FreshStore store = engine.freshStore();
     int portA = freePort();
     int portB = freePort();
     int portC = freePort();
@@ -38,9 +54,10 @@ class SharedStoreTest {
     nodeB = LocalFixture.start(node(store).port(portB).publicUrl("http://localhost:" + portA));
     nodeC = LocalFixture.start(node(store).port(portC).publicUrl("http://127.0.0.1:" + portC));
     directB = "http://127.0.0.1:" + portB + "/maskinporten/";
+    directKrrB = "http://127.0.0.1:" + portB + "/kontaktregisteret/rest/v1/personer";
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     nodeC.close();
     nodeB.close();
@@ -54,6 +71,44 @@ class SharedStoreTest {
     assertThat(jwksA).contains("\"kid\"");
     assertThat(nodeB.get(directB + "jwk").body()).isEqualTo(jwksA);
     assertThat(nodeC.get(nodeC.issuer() + "jwk").body()).isEqualTo(jwksA);
+  }
+
+  @Test
+  void aClientRegisteredOnOneNodeGetsATokenFromTheOther() {
+    TestClient client = nodeA.registerClient(READ);
+
+    LocalFixture.Answer answer =
+        nodeA.postForm(
+            directB + "token", FORM_GRANT_TYPE + LocalFixture.encode(nodeA.grant(client)));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("scope").asText()).isEqualTo(READ.value());
+  }
+
+  @Test
+  void aTokenFromOneNodeLooksUpPersonsThatTheOtherNodeWasGiven() {
+    Personidentifikator id = Personidentifikator.of("01817090148");
+    OffsetDateTime now = OffsetDateTime.now(nodeA.krrLocal().clock());
+    nodeA
+        .krrLocal()
+        .register()
+        .put(RegisterEntry.aktiv(id).mobil("+4799999999", now.minusDays(9), now).build());
+    String token =
+        nodeA.accessToken(nodeA.client().type(IntegrationType.KRR).scopes(READ).register());
+
+    LocalFixture.Answer answer =
+        nodeB.send(
+            HttpRequest.newBuilder(URI.create(directKrrB))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"personidentifikatorer\": [\"" + id.value() + "\"]}")));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().at("/personer/0/kontaktinformasjon/mobiltelefonnummer").asText())
+        .isEqualTo("+4799999999");
+    assertThat(nodeB.krrLocal().register().find(id)).isPresent();
   }
 
   @Test
@@ -89,8 +144,8 @@ class SharedStoreTest {
         .hasMessageContaining("not issued by " + nodeA.issuer());
   }
 
-  private static KrrLocal.Builder node(String store) {
-    return KrrLocal.builder().seedPersons(0).jdbc(store, "sa", "");
+  private static KrrLocal.Builder node(FreshStore store) {
+    return store.node(KrrLocal.builder().seedPersons(0));
   }
 
   private static int freePort() throws IOException {

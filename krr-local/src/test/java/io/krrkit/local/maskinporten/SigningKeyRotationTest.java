@@ -11,6 +11,8 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.store.FreshStore;
+import io.krrkit.local.store.StoreEngine;
 import io.krrkit.maskinporten.validation.MaskinportenTokenValidator;
 import io.krrkit.maskinporten.validation.TokenRejectedException;
 import java.io.IOException;
@@ -20,11 +22,13 @@ import java.net.http.HttpRequest;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code POST /admin/signing-keys/rotate} over HTTP on two nodes sharing one store: the new key is
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.Test;
  * published until every token it signed has expired (120 s + 5 s skew), then leaves the JWKS. A
  * resource server validating over HTTP follows without a restart.
  */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class SigningKeyRotationTest {
   private static final Scope READ = Scope.KRR_KONTAKTINFORMASJON_READ;
 
@@ -39,10 +45,11 @@ class SigningKeyRotationTest {
   private static LocalFixture nodeB;
   private static String directB;
 
-  @BeforeAll
-  static void start() throws IOException {
-    String store =
-        "jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
+  @Parameter StoreEngine engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(StoreEngine engine) throws IOException {
+    FreshStore store = engine.freshStore();
     int portA = freePort();
     int portB = freePort();
     nodeA = LocalFixture.start(node(store).port(portA));
@@ -50,7 +57,7 @@ class SigningKeyRotationTest {
     directB = "http://127.0.0.1:" + portB;
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     nodeB.close();
     nodeA.close();
@@ -167,8 +174,8 @@ class SigningKeyRotationTest {
     return SignedJWT.parse(token).getHeader().getKeyID();
   }
 
-  private static KrrLocal.Builder node(String store) {
-    return KrrLocal.builder().jdbc(store, "sa", "").seedPersons(0).adminApi(true);
+  private static KrrLocal.Builder node(FreshStore store) {
+    return store.node(KrrLocal.builder().seedPersons(0).adminApi(true));
   }
 
   private static int freePort() throws IOException {

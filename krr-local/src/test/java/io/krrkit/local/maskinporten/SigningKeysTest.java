@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.store.StoreEngine;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,13 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SigningKeysTest {
 
-  @Test
-  void nodesStartingTogetherOnAnEmptyStoreShareOneKey() throws Exception {
-    try (Database db = Database.h2InMemory()) {
+  @ParameterizedTest
+  @EnumSource(StoreEngine.class)
+  void nodesStartingTogetherOnAnEmptyStoreShareOneKey(StoreEngine engine) throws Exception {
+    try (Database db = engine.open()) {
       SigningKeyRepository repository = new JdbcSigningKeyRepository(new Jdbc(db.dataSource()));
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -107,6 +107,24 @@ class JwksApiTest {
   }
 
   @Test
+  void refusesAnExpInThePastAndKeepsTheOldSetWithoutTakingTheGoodKid() {
+    String id = api.create(krrClient());
+    RSAKey old = newKey(2048);
+    api.post("/clients/" + id + "/jwks", jwks(publicJwk(old)));
+    RSAKey good = newKey(2048);
+    long past = fx.krrLocal().clock().instant().minusSeconds(60).getEpochSecond();
+
+    Answer answer =
+        api.post(
+            "/clients/" + id + "/jwks",
+            jwks(publicJwk(good), publicJwk(newKey(2048)).put("exp", past)));
+
+    assertRefused(answer, "keys[1].exp");
+    assertThat(keyIds(id)).containsExactly(old.getKeyID());
+    assertThat(fx.krrLocal().clientKeys().findByKid(good.getKeyID())).isEmpty();
+  }
+
+  @Test
   void replacesTheSetWithUpToFiveKeys() {
     String id = api.create(krrClient());
     api.post("/clients/" + id + "/jwks", jwks(publicJwk(newKey(2048))));

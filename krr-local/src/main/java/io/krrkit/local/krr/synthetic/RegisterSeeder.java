@@ -2,6 +2,7 @@ package io.krrkit.local.krr.synthetic;
 
 import io.krrkit.local.krr.Register;
 import io.krrkit.local.krr.RegisterEntry;
+import io.krrkit.local.store.StoreException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class RegisterSeeder {
   /**
    * When the register is empty, stores the known persons and the registered part of a synthetic
    * population of {@code populationSize} drawn with {@code seed}. Returns the number of persons
-   * stored (0 when the register already held persons).
+   * stored (0 when the register already held persons, or another node on the same store is seeding
+   * it at this moment).
    */
   public long seedIfEmpty(int populationSize, long seed) {
     long held = register.count();
@@ -43,7 +45,13 @@ public final class RegisterSeeder {
     Instant now = clock.instant();
     List<RegisterEntry> known = KnownPersons.entries(now);
     SyntheticRegister synthetic = new SyntheticRegister(seed, shares, now);
-    long stored = register.putAll(Stream.concat(known.stream(), synthetic.entries(populationSize)));
+    if (!claim(known.get(0))) {
+      log.info("KRR register is being seeded by another node on this store; not seeding");
+      return 0;
+    }
+    Stream<RegisterEntry> rest =
+        Stream.concat(known.stream().skip(1), synthetic.entries(populationSize));
+    long stored = 1 + register.putAll(rest);
     long millis = (System.nanoTime() - started) / 1_000_000;
     log.info(
         "Seeded KRR register: {} persons stored ({} known + registered part of a synthetic"
@@ -54,5 +62,21 @@ public final class RegisterSeeder {
         seed,
         millis);
     return stored;
+  }
+
+  /**
+   * Stores the first person alone, committed at once: nodes starting together on one empty store
+   * all find it empty, and the one whose insert wins seeds while the others leave it to that one.
+   */
+  private boolean claim(RegisterEntry first) {
+    try {
+      register.putAll(Stream.of(first));
+      return true;
+    } catch (StoreException e) {
+      if (!e.isDuplicateKey()) {
+        throw e;
+      }
+      return false;
+    }
   }
 }

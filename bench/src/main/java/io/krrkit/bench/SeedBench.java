@@ -1,0 +1,62 @@
+package io.krrkit.bench;
+
+import io.krrkit.local.krr.JdbcPersonRepository;
+import io.krrkit.local.krr.Register;
+import io.krrkit.local.krr.synthetic.RegisterSeeder;
+import io.krrkit.local.krr.synthetic.Shares;
+import io.krrkit.local.store.Database;
+import io.krrkit.local.store.Jdbc;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Seeding rate of the KRR register: fills an empty store with a synthetic population as {@code krr
+ * serve} does on first start (batched INSERTs on H2, {@code COPY} on PostgreSQL) and prints the
+ * rows stored per second.
+ *
+ * <pre>
+ * java -cp bench/target/bench.jar io.krrkit.bench.SeedBench 1000000                  # in-memory H2
+ * java -cp bench/target/bench.jar io.krrkit.bench.SeedBench 1000000 /tmp/krr-seed-h2  # H2 file
+ * java -cp bench/target/bench.jar io.krrkit.bench.SeedBench 1000000 \
+ *     'jdbc:postgresql://localhost:5432/krr_seed?user=postgres'                    # empty database
+ * </pre>
+ */
+public final class SeedBench {
+  private SeedBench() {}
+
+  /** {@code SeedBench POPULATION [H2-DIR | JDBC-URL]}. */
+  public static void main(String[] args) {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: SeedBench POPULATION [H2-DIR | JDBC-URL of an empty database]");
+      System.exit(2);
+    }
+    int population = Integer.parseInt(args[0]);
+    try (Database database = open(args.length > 1 ? args[1] : null)) {
+      Clock clock = Clock.systemUTC();
+      Register register =
+          new Register(new JdbcPersonRepository(new Jdbc(database.dataSource())), clock);
+      long start = System.nanoTime();
+      long stored = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(population, 1);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d persons stored (population %d) in %.1f s = %.0f rows/s%n",
+          database.isPostgres() ? "PostgreSQL (COPY)" : "H2 (batched INSERT)",
+          stored,
+          population,
+          seconds,
+          stored / seconds);
+    }
+  }
+
+  private static Database open(String where) {
+    if (where == null) {
+      return Database.h2InMemory();
+    }
+    if (where.startsWith("jdbc:")) {
+      return Database.connect(where, null, null);
+    }
+    return Database.h2File(Path.of(where));
+  }
+}

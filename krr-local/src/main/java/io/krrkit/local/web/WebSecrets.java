@@ -1,0 +1,58 @@
+package io.krrkit.local.web;
+
+import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.store.StoreException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * The web page's secrets in the store ({@code web_secret}): made by the first node that needs one,
+ * read by every other, so all nodes on one store sign and check sessions alike.
+ */
+final class WebSecrets {
+  private static final String FIND = "SELECT secret FROM web_secret WHERE name = ?";
+  private static final String INSERT =
+      "INSERT INTO web_secret (name, secret, created) VALUES (?, ?, ?)";
+
+  private final Jdbc jdbc;
+  private final SecureRandom random;
+  private final Clock clock;
+
+  WebSecrets(Jdbc jdbc, SecureRandom random, Clock clock) {
+    this.jdbc = jdbc;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /** The 32-byte secret {@code name}, created now if the store has none. */
+  byte[] loadOrCreate(String name) {
+    return find(name)
+        .orElseGet(
+            () -> {
+              byte[] fresh = new byte[32];
+              random.nextBytes(fresh);
+              insert(name, fresh);
+              // Another node may have won the race: the stored one is the one to use.
+              return find(name).orElseThrow(() -> new IllegalStateException("no secret " + name));
+            });
+  }
+
+  private java.util.Optional<byte[]> find(String name) {
+    return jdbc.queryOne(FIND, rs -> Base64.getUrlDecoder().decode(rs.getString(1)), name);
+  }
+
+  private void insert(String name, byte[] secret) {
+    try {
+      jdbc.update(
+          INSERT,
+          name,
+          Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
+          clock.millis());
+    } catch (StoreException e) {
+      if (!e.isDuplicateKey()) {
+        throw e;
+      }
+    }
+  }
+}
