@@ -4,43 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.krrkit.core.Scope;
+import io.krrkit.junit.KrrLocalExtension;
+import io.krrkit.junit.TestClient;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.client.ClientKey;
 import io.krrkit.local.client.IntegrationType;
-import io.krrkit.local.client.RegisteredClient;
 import io.krrkit.local.krr.synthetic.KnownPersons;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code krr register ...} against the operator API and {@code krr sync} keeping a copy. */
 class RegisterAndSyncCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NEW = KnownPersons.NOT_REGISTERED.value();
+
+  @RegisterExtension
+  static final KrrLocalExtension emulator =
+      KrrLocalExtension.builder().seedPersons(0).configure(b -> b.adminApi(true)).build();
+
   private static KrrLocal krr;
   @TempDir static Path dir;
   private static String[] asFeedClient;
 
   @BeforeAll
   static void startEmulator() throws Exception {
-    krr = KrrLocal.builder().port(0).ephemeral().seedPersons(0).adminApi(true).build().start();
+    krr = emulator.krrLocal();
     asFeedClient = feedClient();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    krr.close();
   }
 
   @Test
@@ -129,48 +123,15 @@ class RegisterAndSyncCommandTest {
 
   /** A KRR client granted the change feed scope directly, and its key in a file. */
   private static String[] feedClient() throws Exception {
-    RSAKey key = new RSAKeyGenerator(2048).keyID("sync-" + UUID.randomUUID()).generate();
+    TestClient client =
+        emulator.registerClient(
+            KrrLocal.DEFAULT_ORG,
+            IntegrationType.KRR,
+            Set.of(Scope.of("krr:global/hentendring.read")));
     Path keyFile = dir.resolve("sync.jwk");
-    Files.writeString(keyFile, key.toJSONString());
-    String clientId = UUID.randomUUID().toString();
-    Instant now = krr.clock().instant();
-    krr.clients()
-        .save(
-            new RegisteredClient(
-                clientId,
-                KrrLocal.DEFAULT_ORG,
-                null,
-                IntegrationType.KRR,
-                "sync test",
-                null,
-                null,
-                "web",
-                "private_key_jwt",
-                List.of("urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                Set.of(Scope.of("krr:global/hentendring.read")),
-                List.of(),
-                List.of(),
-                0,
-                0,
-                0,
-                null,
-                false,
-                null,
-                true,
-                now,
-                now));
-    krr.clientKeys()
-        .replaceAll(
-            clientId,
-            List.of(
-                new ClientKey(
-                    clientId,
-                    key.getKeyID(),
-                    key.toPublicJWK().toJSONString(),
-                    now.minus(Duration.ofMinutes(1)),
-                    now.plus(Duration.ofDays(1)))));
+    Files.writeString(keyFile, client.key().toJSONString());
     return new String[] {
-      "--url", krr.baseUrl(), "--client-id", clientId, "--key", keyFile.toString()
+      "--url", krr.baseUrl(), "--client-id", client.clientId(), "--key", keyFile.toString()
     };
   }
 }
