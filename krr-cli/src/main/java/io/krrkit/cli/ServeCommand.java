@@ -164,6 +164,8 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("  Maskinporten issuer: %s%n", krr.maskinportenIssuer());
     out.printf("  KRR lookup:          %s/rest/v2/personer%n", krr.kontaktregisteretUrl());
     out.printf("  Self-service API:    %s/api/v1/clients%n", krr.selfServiceUrl());
+    out.printf("  Swagger UI:          %s/swagger-ui%n", krr.selfServiceUrl());
+    out.printf("  Self-service page:   %s/ (Min side: log in, Integrasjoner)%n", krr.baseUrl());
     out.printf("  Bootstrap client:    %s (org %s)%n", krr.bootstrap().clientId(), org);
     if (bootstrapOut != null) {
       out.printf("  Bootstrap file:      %s (holds a private key; mode 600)%n", bootstrapOut);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,7 +21,8 @@ final class ApiDocs {
   static final String DOCS = "/selvbetjening/v3/api-docs";
   static final String UI = "/selvbetjening/swagger-ui";
 
-  private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/5.34.1/";
+  private static final String WEBJAR =
+      "/META-INF/resources/webjars/swagger-ui/" + webJarVersion() + "/";
   private static final String OWN = "/io/krrkit/local/selfservice/";
   // The files Swagger UI's page loads: ours (the page and its start script) and the web jar's.
   private static final Map<String, Asset> ASSETS =
@@ -55,6 +57,21 @@ final class ApiDocs {
     }
     ctx.header("Cache-Control", "max-age=3600");
     ctx.contentType(asset.contentType()).result(load(asset.resource()));
+  }
+
+  /** The web jar's version, from its Maven metadata, so a version bump in the POM is enough. */
+  private static String webJarVersion() {
+    String metadata = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    Properties properties = new Properties();
+    try (InputStream in = ApiDocs.class.getResourceAsStream(metadata)) {
+      if (in == null) {
+        throw new IllegalStateException("org.webjars:swagger-ui is not on the classpath");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + metadata, e);
+    }
+    return properties.getProperty("version");
   }
 
   private byte[] load(String resource) {
