@@ -23,6 +23,8 @@ import java.util.Map;
  * }</pre>
  */
 final class WebContext {
+  private static final String RENDERED = "krr.web.rendered";
+
   private final Context ctx;
   private final Site site;
   private WebSession session;
@@ -111,7 +113,13 @@ final class WebContext {
     if (view != null) {
       params.put("view", view);
     }
+    ctx.attribute(RENDERED, Boolean.TRUE);
     ctx.status(status).html(site.templates.render(template, params));
+  }
+
+  /** True when a page handler already rendered this request's answer. */
+  static boolean rendered(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(RENDERED));
   }
 
   /** Answers 303 See Other to {@code path} (after a form: the browser GETs it). */

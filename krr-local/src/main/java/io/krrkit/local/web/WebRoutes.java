@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,15 @@ public final class WebRoutes {
   static final String CSRF_FIELD = "csrf";
 
   private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
+  // Paths of the emulated services and static files: their 404s keep their own bodies.
+  private static final List<String> SERVICE_PATHS =
+      List.of(
+          "/selvbetjening/",
+          "/maskinporten/",
+          "/kontaktregisteret/",
+          "/idporten/",
+          "/admin/",
+          "/static/");
   private static final String SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self';"
           + " base-uri 'none'; object-src 'none'";
@@ -116,6 +126,14 @@ public final class WebRoutes {
     r.post("/scopes/scope/aktiver", signedIn(scopePages::activate));
     r.post("/scopes/tilgang", signedIn(scopePages::grant));
     r.post("/scopes/tilgang/fjern", signedIn(scopePages::revoke));
+    r.error(404, "html", this::notFound);
+  }
+
+  /** A browser asking for a page that does not exist gets the 404 page, not a bare text. */
+  private void notFound(Context ctx) {
+    if (SERVICE_PATHS.stream().noneMatch(ctx.path()::startsWith) && !WebContext.rendered(ctx)) {
+      error(site.open(ctx), 404, "error.notFound");
+    }
   }
 
   /** A page anyone may open. */

@@ -93,5 +93,7 @@ class LoginPageTest {
     assertThat(browser.driver().findElement(By.tagName("h1")).getText())
         .as("the choice stays in the session")
         .isEqualTo("Log in to My page");
+    browser.submit("sign-in");
+    assertThat(browser.text("person-error")).isEqualTo("Choose a test person from the list");
   }
 }

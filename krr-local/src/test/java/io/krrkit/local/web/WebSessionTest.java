@@ -104,6 +104,24 @@ class WebSessionTest {
   }
 
   @Test
+  void answersAPageThatDoesNotExistWithThe404Page() {
+    Answer page =
+        nodeA.send(
+            HttpRequest.newBuilder(URI.create(nodeA.krrLocal().baseUrl() + "/finnes-ikke"))
+                .header("Accept", "text/html"));
+    Answer api =
+        nodeA.send(
+            HttpRequest.newBuilder(
+                    URI.create(nodeA.krrLocal().selfServiceUrl() + "/api/v1/finnes-ikke"))
+                .header("Accept", "text/html"));
+
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.body()).contains("Fant ikke siden");
+    assertThat(api.status()).isEqualTo(404);
+    assertThat(api.body()).doesNotContain("Fant ikke siden");
+  }
+
+  @Test
   void servesTheDesignSystemCss() {
     Answer css = get(nodeA, "/static/designsystemet/designsystemet.css", null);
 
