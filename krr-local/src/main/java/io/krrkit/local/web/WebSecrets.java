@@ -5,6 +5,7 @@ import io.krrkit.local.store.StoreException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The web page's secrets in the store ({@code web_secret}): made by the first node that needs one,
@@ -38,7 +39,7 @@ final class WebSecrets {
             });
   }
 
-  private java.util.Optional<byte[]> find(String name) {
+  private Optional<byte[]> find(String name) {
     return jdbc.queryOne(FIND, rs -> Base64.getUrlDecoder().decode(rs.getString(1)), name);
   }
 
