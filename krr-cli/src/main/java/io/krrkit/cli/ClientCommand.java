@@ -51,10 +51,15 @@ final class ClientCommand {
     SelfServiceClient selfService() throws IOException {
       return selfService(credentials, supplier);
     }
+
+    /** Prints {@code client} as the API's JSON when {@code json}, else as aligned fields. */
+    int printClient(boolean json, RegisteredClient client) {
+      return print(json, client, out -> show(out, client));
+    }
   }
 
   /** Prints one client as aligned fields. */
-  static void show(PrintWriter out, RegisteredClient c) {
+  private static void show(PrintWriter out, RegisteredClient c) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("client_id", c.clientId());
     fields.put("client_name", c.clientName());
@@ -115,8 +120,7 @@ final class ClientCommand {
 
     @Override
     public Integer call() throws Exception {
-      RegisteredClient client = selfService().getClient(clientId);
-      return print(json, client, out -> show(out, client));
+      return printClient(json, selfService().getClient(clientId));
     }
   }
 

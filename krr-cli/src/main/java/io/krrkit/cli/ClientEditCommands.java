@@ -67,13 +67,12 @@ final class ClientEditCommands {
               .description(description != null ? description : name)
               .clientUri(clientUri);
       if (!scopes.isEmpty()) {
-        request.scopes(scopes.stream().map(Scope::of).toList());
+        request.scopes(parse(scopes));
       }
       if (customerOrg != null) {
         request.clientOrgno(OrgNumber.of(customerOrg));
       }
-      RegisteredClient client = selfService().createClient(request.build());
-      return print(json, client, out -> ClientCommand.show(out, client));
+      return printClient(json, selfService().createClient(request.build()));
     }
   }
 
@@ -135,8 +134,7 @@ final class ClientEditCommands {
         request.accessTokenLifetime(accessTokenLifetime);
       }
       request.scopes(scopes(current));
-      RegisteredClient client = api.updateClient(clientId, request.build());
-      return print(json, client, out -> ClientCommand.show(out, client));
+      return printClient(json, api.updateClient(clientId, request.build()));
     }
 
     private List<Scope> scopes(RegisteredClient current) {

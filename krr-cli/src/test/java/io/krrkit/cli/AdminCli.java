@@ -10,29 +10,61 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An emulator and the CLI signed in as its bootstrap admin client: what the self-service command
- * tests ({@code krr client …}, {@code krr scopes …}) share. One per test class.
+ * tests ({@code krr client …}, {@code krr scopes …}) share. One per test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final AdminCli cli = new AdminCli();
+ * }</pre>
  */
-final class AdminCli implements AutoCloseable {
+final class AdminCli implements BeforeAllCallback, AfterAllCallback {
+  /** An organisation other than the admin's, for customers and access grants. */
+  static final String CUSTOMER = "910753614";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final KrrLocal krr;
-  private final String bootstrap;
+  private KrrLocal krr;
+  private Path dir;
+  private String bootstrap;
 
-  private AdminCli(KrrLocal krr, String bootstrap) {
-    this.krr = krr;
-    this.bootstrap = bootstrap;
+  /** Starts an emulator and writes its bootstrap file into a folder of this fixture's own. */
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    krr = KrrLocal.builder().port(0).ephemeral().seedPersons(0).build().start();
+    dir = Files.createTempDirectory("krr-cli-admin-");
+    Path file = dir.resolve("bootstrap.json");
+    Files.writeString(file, krr.bootstrap().toJson());
+    bootstrap = file.toString();
   }
 
-  /** Starts an emulator and writes its bootstrap file into {@code dir}. */
-  static AdminCli start(Path dir) throws IOException {
-    KrrLocal krr = KrrLocal.builder().port(0).ephemeral().seedPersons(0).build().start();
-    Path bootstrap = dir.resolve("bootstrap.json");
-    Files.writeString(bootstrap, krr.bootstrap().toJson());
-    return new AdminCli(krr, bootstrap.toString());
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (krr != null) {
+      krr.close();
+    }
+    if (dir != null) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** A path named {@code name} in the fixture's folder, for files the commands write or read. */
+  String file(String name) {
+    return dir.resolve(name).toString();
+  }
+
+  /** The running emulator. */
+  KrrLocal krr() {
+    return krr;
   }
 
   /** The emulator's organisation, the bootstrap admin's. */
@@ -63,10 +95,5 @@ final class AdminCli implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public void close() {
-    krr.close();
   }
 }

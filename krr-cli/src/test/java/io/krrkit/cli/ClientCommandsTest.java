@@ -21,26 +21,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code krr client …} and {@code krr client keys …} against one emulator, as its admin. */
 class ClientCommandsTest {
-  private static final String CUSTOMER = "910753614";
-  @TempDir static Path dir;
-  private static AdminCli cli;
-
-  @BeforeAll
-  static void startEmulator() throws Exception {
-    cli = AdminCli.start(dir);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    cli.close();
-  }
+  @RegisterExtension static final AdminCli cli = new AdminCli();
 
   @Test
   void createsListsShowsUpdatesAndDeletesAClient() {
@@ -115,14 +101,14 @@ class ClientCommandsTest {
   @Test
   void rotatesKeysAndDeletesOneOrAll() throws Exception {
     String id = createKrrClient("Nøkler");
-    String first = file("first");
+    String first = cli.file("first");
     String kidA = kid("a");
     String kidB = kid("b");
     String kidC = kid("c");
 
     String rotated =
         cli.ok("client", "keys", "rotate", "--client", id, "--kid", kidA, "--out", first);
-    cli.ok("client", "keys", "rotate", "--client", id, "--kid", kidB, "--out", file("second"));
+    cli.ok("client", "keys", "rotate", "--client", id, "--kid", kidB, "--out", cli.file("second"));
     JsonNode both = cli.json("client", "keys", "list", "--client", id);
     String table = cli.ok("client", "keys", "list", "--client", id);
     JsonNode afterDelete = cli.json("client", "keys", "delete", "--client", id, "--kid", kidA);
@@ -137,7 +123,7 @@ class ClientCommandsTest {
             kidC,
             "--retire-old",
             "--out",
-            file("third"));
+            cli.file("third"));
     JsonNode none = cli.json("client", "keys", "delete", "--client", id, "--all");
 
     assertThat(rotated).contains("kid:", kidA, "private key: " + first + ".jwk");
@@ -156,16 +142,24 @@ class ClientCommandsTest {
   void aRefusedRotationLeavesNoKeyFileBehind() {
     String taken = kid("taken");
     String id = createKrrClient("Avvist rotasjon");
-    cli.ok("client", "keys", "rotate", "--client", id, "--kid", taken, "--out", file("taken"));
+    cli.ok("client", "keys", "rotate", "--client", id, "--kid", taken, "--out", cli.file("taken"));
     String other = createKrrClient("Samme kid");
 
     CliRun run =
         cli.run(
-            "client", "keys", "rotate", "--client", other, "--kid", taken, "--out", file("dup"));
+            "client",
+            "keys",
+            "rotate",
+            "--client",
+            other,
+            "--kid",
+            taken,
+            "--out",
+            cli.file("dup"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
-    assertThat(Path.of(file("dup") + ".jwk")).doesNotExist();
-    assertThat(Path.of(file("dup") + ".pub.jwk")).doesNotExist();
+    assertThat(Path.of(cli.file("dup") + ".jwk")).doesNotExist();
+    assertThat(Path.of(cli.file("dup") + ".pub.jwk")).doesNotExist();
   }
 
   @Test
@@ -189,15 +183,16 @@ class ClientCommandsTest {
   @Test
   void aSupplierCreatesAndKeysAClientForACustomer() {
     JsonNode created =
-        cli.json("client", "create", "--name", "For kunden", "--customer-org", CUSTOMER);
+        cli.json("client", "create", "--name", "For kunden", "--customer-org", AdminCli.CUSTOMER);
     String id = created.get("client_id").asText();
 
     String rotated =
-        cli.ok("client", "keys", "rotate", "--client", id, "--supplier", "--out", file("kunde"));
+        cli.ok(
+            "client", "keys", "rotate", "--client", id, "--supplier", "--out", cli.file("kunde"));
     CliRun withoutSupplier = cli.run("client", "show", id);
     CliRun badOrg = cli.run("client", "create", "--name", "X", "--customer-org", "123");
 
-    assertThat(created.get("client_orgno").asText()).isEqualTo(CUSTOMER);
+    assertThat(created.get("client_orgno").asText()).isEqualTo(AdminCli.CUSTOMER);
     assertThat(created.get("supplier_orgno").asText()).isEqualTo(cli.org());
     assertThat(rotated).contains("kid:");
     assertThat(withoutSupplier.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
@@ -208,13 +203,13 @@ class ClientCommandsTest {
   @Test
   void aClientCreatedByTheCliIsUsableThroughTheLibrariesAtOnce() throws Exception {
     String id = createKrrClient("To dører");
-    String key = file("doors");
+    String key = cli.file("doors");
     cli.ok("client", "keys", "rotate", "--client", id, "--out", key);
 
     RegisteredClient seen = adminLibrary().getClient(id);
     KrrClient lookups =
         KrrClient.builder()
-            .environment(KrrEnvironment.custom(cli.krr.kontaktregisteretUrl()))
+            .environment(KrrEnvironment.custom(cli.krr().kontaktregisteretUrl()))
             .maskinporten(
                 maskinporten(id, RSAKey.parse(Files.readString(Path.of(key + ".jwk")))),
                 Scope.KRR_KONTAKTINFORMASJON_READ)
@@ -228,7 +223,7 @@ class ClientCommandsTest {
   }
 
   private static SelfServiceClient adminLibrary() throws Exception {
-    KrrLocal krr = cli.krr;
+    KrrLocal krr = cli.krr();
     return SelfServiceClient.builder()
         .environment(SelfServiceEnvironment.custom(krr.selfServiceUrl()))
         .maskinporten(
@@ -238,7 +233,7 @@ class ClientCommandsTest {
 
   private static MaskinportenClient maskinporten(String clientId, RSAKey key) {
     return MaskinportenClient.builder()
-        .environment(MaskinportenEnvironment.custom(cli.krr.maskinportenIssuer()))
+        .environment(MaskinportenEnvironment.custom(cli.krr().maskinportenIssuer()))
         .clientId(clientId)
         .signingKey(key)
         .build();
@@ -246,10 +241,6 @@ class ClientCommandsTest {
 
   private static String createKrrClient(String name) {
     return cli.json("client", "create", "--name", name).get("client_id").asText();
-  }
-
-  private static String file(String name) {
-    return dir.resolve(name).toString();
   }
 
   private static String kid(String name) {

@@ -3,28 +3,13 @@ package io.krrkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code krr scopes …}: the API owner's commands, against one emulator, as its admin. */
 class ScopesCommandsTest {
-  private static final String CUSTOMER = "910753614";
-  @TempDir static Path dir;
-  private static AdminCli cli;
-
-  @BeforeAll
-  static void startEmulator() throws Exception {
-    cli = AdminCli.start(dir);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    cli.close();
-  }
+  @RegisterExtension static final AdminCli cli = new AdminCli();
 
   @Test
   void createsListsShowsUpdatesAndDeactivatesAScope() {
@@ -74,16 +59,18 @@ class ScopesCommandsTest {
     String scope = newScope();
     cli.ok("scopes", "create", scope, "--description", "Tilgangsstyrt");
 
-    JsonNode granted = cli.json("scopes", "access", "grant", "--scope", scope, "--org", CUSTOMER);
+    JsonNode granted =
+        cli.json("scopes", "access", "grant", "--scope", scope, "--org", AdminCli.CUSTOMER);
     String table = cli.ok("scopes", "access", "list", "--scope", scope);
     JsonNode afterRevoke =
-        cli.json("scopes", "access", "revoke", "--scope", scope, "--org", CUSTOMER);
-    CliRun again = cli.run("scopes", "access", "revoke", "--scope", scope, "--org", CUSTOMER);
+        cli.json("scopes", "access", "revoke", "--scope", scope, "--org", AdminCli.CUSTOMER);
+    CliRun again =
+        cli.run("scopes", "access", "revoke", "--scope", scope, "--org", AdminCli.CUSTOMER);
 
-    assertThat(granted.get(0).get("consumer_orgno").asText()).isEqualTo(CUSTOMER);
+    assertThat(granted.get(0).get("consumer_orgno").asText()).isEqualTo(AdminCli.CUSTOMER);
     assertThat(granted.get(0).get("state").asText()).isEqualTo("APPROVED");
     assertThat(table.lines().findFirst().orElseThrow()).contains("CONSUMER", "STATE");
-    assertThat(table).contains(CUSTOMER, "APPROVED");
+    assertThat(table).contains(AdminCli.CUSTOMER, "APPROVED");
     assertThat(afterRevoke).isEmpty();
     assertThat(again.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
     assertThat(again.err()).startsWith("krr: ").contains("404");

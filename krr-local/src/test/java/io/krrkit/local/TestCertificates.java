@@ -33,8 +33,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The one shared maker of test certificates for bad and foreign chains (BouncyCastle): CAs other
  * than the emulator's, enterprise certificates they issue with chosen validity, self-signed ones,
- * and the grant header and signing key for a chain. Each CA has its own key; every enterprise
- * certificate reuses one key pair, as key generation is slow and the tests are about chains.
+ * and the grant header and signing key for a chain; and the key pairs and PEM text the key import
+ * tests feed in. Each CA has its own key; every enterprise certificate reuses one key pair, as key
+ * generation is slow and the tests are about chains.
  *
  * <pre>{@code
  * TestCertificates.Ca partner = TestCertificates.ca("Partner CA");
@@ -43,8 +44,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * }</pre>
  */
 public final class TestCertificates {
-  private static final KeyPair KEYS = rsaKeyPair();
+  private static final KeyPair KEYS = keyPair("RSA", 2048);
   private static final AtomicLong SERIAL = new AtomicLong(1000);
+  private static final java.util.Base64.Encoder PEM_LINES =
+      java.util.Base64.getMimeEncoder(64, new byte[] {'\n'});
 
   private TestCertificates() {}
 
@@ -52,7 +55,7 @@ public final class TestCertificates {
   public static Ca ca(String name) {
     X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    KeyPair keys = rsaKeyPair();
+    KeyPair keys = keyPair("RSA", 2048);
     X509Certificate certificate =
         build(
             subject,
@@ -97,7 +100,7 @@ public final class TestCertificates {
 
   /** A private RSA key that belongs to no certificate, for signatures that must not verify. */
   public static RSAKey strangerKey() {
-    KeyPair other = rsaKeyPair();
+    KeyPair other = keyPair("RSA", 2048);
     return new RSAKey.Builder((RSAPublicKey) other.getPublic())
         .privateKey(other.getPrivate())
         .build();
@@ -140,14 +143,26 @@ public final class TestCertificates {
     }
   }
 
-  private static KeyPair rsaKeyPair() {
+  /** A fresh key pair of {@code algorithm} ({@code RSA}, {@code EC}) and {@code size} bits. */
+  public static KeyPair keyPair(String algorithm, int size) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+      generator.initialize(size);
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@code der} as PEM text of {@code type}, such as {@code PUBLIC KEY} or {@code CERTIFICATE}. */
+  public static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + PEM_LINES.encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /** A CA made by this helper. */

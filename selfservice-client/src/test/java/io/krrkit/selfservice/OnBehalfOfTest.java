@@ -61,13 +61,10 @@ class OnBehalfOfTest {
     String clientId = supplierClient(client);
     client.addOnBehalfOf(clientId, OnBehalfOf.of("dup", CUSTOMER, "Dup"));
 
-    assertThatThrownBy(() -> client.addOnBehalfOf(clientId, OnBehalfOf.of("dup", CUSTOMER, "x")))
-        .isInstanceOfSatisfying(
-            SelfServiceErrorException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(400);
-              assertThat(e.errors()).extracting(FieldError::field).containsExactly("onbehalfof");
-            });
+    assertThat(
+            Refusal.fields(
+                400, () -> client.addOnBehalfOf(clientId, OnBehalfOf.of("dup", CUSTOMER, "x"))))
+        .containsExactly("onbehalfof");
   }
 
   @Test

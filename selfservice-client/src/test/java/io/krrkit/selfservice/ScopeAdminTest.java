@@ -167,28 +167,16 @@ class ScopeAdminTest {
             .delegationSource("altinn")
             .build();
 
-    assertThatThrownBy(() -> emulator.client().scopes().create(invalid))
-        .isInstanceOfSatisfying(
-            SelfServiceErrorException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(400);
-              assertThat(e.errors())
-                  .extracting(FieldError::field)
-                  .contains("description", "delegation_source");
-            });
+    assertThat(Refusal.fields(400, () -> emulator.client().scopes().create(invalid)))
+        .contains("description", "delegation_source");
   }
 
   @Test
   void aPrefixOfAnotherOrganisationIsRefused(Running emulator) {
     ScopeRequest digdirs = ScopeRequest.builder("krr", subscope()).description("Ikke vårt").build();
 
-    assertThatThrownBy(() -> emulator.client().scopes().create(digdirs))
-        .isInstanceOfSatisfying(
-            SelfServiceErrorException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(403);
-              assertThat(e.errors()).extracting(FieldError::field).contains("prefix");
-            });
+    assertThat(Refusal.fields(403, () -> emulator.client().scopes().create(digdirs)))
+        .contains("prefix");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.krrkit.local.idporten;
 import io.javalin.config.RoutesConfig;
 import io.krrkit.local.client.ClientKeyRepository;
 import io.krrkit.local.client.ClientRepository;
+import io.krrkit.local.krr.TestPersonDirectory;
 import io.krrkit.local.signing.ServiceKey;
 import io.krrkit.local.store.Jdbc;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public final class Idporten {
     UserTokenVerifier verifier = new UserTokenVerifier(issuer, key, clock);
     return new Idporten(
         issuer,
-        new IdportenRoutes(issuer, service, key, verifier, clients, new JdbcTestPersons(jdbc)),
+        new IdportenRoutes(issuer, service, key, verifier, clients, new TestPersonDirectory(jdbc)),
         verifier);
   }
 

@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.local.client.ClientRepository;
 import io.krrkit.local.client.RegisteredClient;
+import io.krrkit.local.krr.TestPersonDirectory;
 import io.krrkit.local.maskinporten.InvalidTokenException;
 import io.krrkit.local.signing.ServiceKey;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ final class IdportenRoutes {
   private final ServiceKey key;
   private final UserTokenVerifier verifier;
   private final ClientRepository clients;
-  private final TestPersons persons;
+  private final TestPersonDirectory persons;
   private final LoginPage loginPage = new LoginPage(PREFIX + "/authorize");
   private final ObjectMapper json = new ObjectMapper();
 
@@ -39,7 +40,7 @@ final class IdportenRoutes {
       ServiceKey key,
       UserTokenVerifier verifier,
       ClientRepository clients,
-      TestPersons persons) {
+      TestPersonDirectory persons) {
     this.issuer = issuer;
     this.service = service;
     this.key = key;
@@ -96,7 +97,7 @@ final class IdportenRoutes {
                 request,
                 clientName(request.clientId()),
                 query,
-                persons.search(query, LoginPage.LISTED)));
+                persons.active(query, LoginPage.LISTED)));
   }
 
   private void login(Context ctx) {

@@ -2,9 +2,12 @@ package io.krrkit.local.web;
 
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
+import io.krrkit.local.krr.TestPersonDirectory;
 import io.krrkit.local.krr.synthetic.KnownPersons;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The log-in page standing in for ID-porten / Ansattporten: choose a test person and the
@@ -12,6 +15,10 @@ import java.util.Map;
  */
 final class LoginPages {
   private static final int NAME_MAX = 255;
+
+  /** How many persons the page lists. */
+  private static final int LISTED = 12;
+
   private static final Map<Personidentifikator, String> KNOWN =
       Map.of(
           KnownPersons.DIGDIR_EXAMPLE, "person.digdirExample",
@@ -101,13 +108,27 @@ final class LoginPages {
   private void render(WebContext web, int status, Form login, Form addOrganisation) {
     String query = web.query("q");
     List<LoginView.PersonChoice> choices =
-        persons.search(query).stream()
+        offered(query).stream()
             .map(p -> new LoginView.PersonChoice(p, KNOWN.get(Personidentifikator.of(p))))
             .toList();
     LoginView view =
         new LoginView(
             query == null ? "" : query, choices, organisations.all(), login, addOrganisation);
     web.render(status, "login.jte", web.text("login.title"), view);
+  }
+
+  /**
+   * Up to {@link #LISTED} identity numbers starting with the digits of {@code query}: the known
+   * persons first (whatever their status), then the register's active persons.
+   */
+  private List<String> offered(String query) {
+    String digits = TestPersonDirectory.digits(query);
+    Set<String> found = new LinkedHashSet<>();
+    KnownPersons.ALL.stream()
+        .filter(p -> p != KnownPersons.NOT_REGISTERED && p.value().startsWith(digits))
+        .forEach(p -> found.add(p.value()));
+    found.addAll(persons.active(digits, LISTED));
+    return found.stream().limit(LISTED).toList();
   }
 
   private String preselectedOrg(WebContext web) {

@@ -13,6 +13,7 @@ import io.krrkit.local.client.ClientRegistryException;
 import io.krrkit.local.client.JdbcClientKeyRepository;
 import io.krrkit.local.client.KeyRing;
 import io.krrkit.local.client.OnBehalfOfRegistry;
+import io.krrkit.local.krr.TestPersonDirectory;
 import io.krrkit.local.store.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

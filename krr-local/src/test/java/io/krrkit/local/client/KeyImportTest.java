@@ -1,5 +1,7 @@
 package io.krrkit.local.client;
 
+import static io.krrkit.local.TestCertificates.keyPair;
+import static io.krrkit.local.TestCertificates.pem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -17,9 +19,7 @@ import io.krrkit.local.client.KeyImportException.Problem;
 import io.krrkit.local.store.Database;
 import io.krrkit.local.store.Jdbc;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** {@link KeyImport} on keys and certificates generated here, in every form a user may hold. */
 class KeyImportTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-  private static final KeyPair RSA_2048 = generate("RSA", 2048);
+  private static final KeyPair RSA_2048 = keyPair("RSA", 2048);
   private static final RSAPublicKey PUBLIC = (RSAPublicKey) RSA_2048.getPublic();
 
   @Test
@@ -173,7 +173,7 @@ class KeyImportTest {
 
   @Test
   void refusesAnEcKeyNamingItsType() {
-    KeyPair ec = generate("EC", 256);
+    KeyPair ec = keyPair("EC", 256);
     String ecJwk =
         new ECKey.Builder(Curve.P_256, (ECPublicKey) ec.getPublic()).build().toJSONString();
 
@@ -189,7 +189,7 @@ class KeyImportTest {
 
   @Test
   void refusesAnRsaKeyOfAnotherSizeThan2048() {
-    KeyPair big = generate("RSA", 3072);
+    KeyPair big = keyPair("RSA", 3072);
 
     KeyImportException refused =
         assertRefused(
@@ -299,25 +299,5 @@ class KeyImportTest {
   private static IssuedCertificate certificate() {
     return TestCertificates.selfSigned(
         OrgNumber.of("991825827"), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
-  }
-
-  private static KeyPair generate(String algorithm, int size) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-      generator.initialize(size);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

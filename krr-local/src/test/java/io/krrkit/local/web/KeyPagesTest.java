@@ -1,5 +1,7 @@
 package io.krrkit.local.web;
 
+import static io.krrkit.local.TestCertificates.keyPair;
+import static io.krrkit.local.TestCertificates.pem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +22,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -50,7 +50,7 @@ class KeyPagesTest {
 
   static final String PERSON = KnownPersons.ACTIVE.value();
   static final String ORG = KrrLocal.DEFAULT_ORG.value();
-  static final KeyPair RSA = generate("RSA", 2048);
+  static final KeyPair RSA = keyPair("RSA", 2048);
 
   @Test
   void aKeyMadeInTheBrowserGetsATokenThatLooksUpAPerson() throws Exception {
@@ -103,7 +103,7 @@ class KeyPagesTest {
     browser.submit("add-key");
     assertThat(browser.driver().findElements(By.cssSelector("#keys tbody tr"))).hasSize(1);
 
-    KeyPair other = generate("RSA", 2048);
+    KeyPair other = keyPair("RSA", 2048);
     browser
         .driver()
         .findElement(By.id("key_file"))
@@ -146,7 +146,7 @@ class KeyPagesTest {
     rowOf(oldKid).findElement(By.linkText("Bytt ut")).click();
     browser.wait(d -> d.findElement(By.id("rotate-note")).isDisplayed());
     String newKid = "new-" + System.nanoTime();
-    browser.fill("key", publicJwk(generate("RSA", 2048), newKid));
+    browser.fill("key", publicJwk(keyPair("RSA", 2048), newKid));
     browser.submit("add-key");
 
     assertThat(browser.text("flash")).startsWith("Nøkkelen er byttet ut.");
@@ -163,14 +163,14 @@ class KeyPagesTest {
         "key",
         "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
         "Nøkkelen kunne ikke leses");
-    KeyPair ec = generate("EC", 256);
+    KeyPair ec = keyPair("EC", 256);
     assertRefused(
         "key",
         new ECKey.Builder(Curve.P_256, (ECPublicKey) ec.getPublic()).build().toJSONString(),
         "Dette er en EC-nøkkel. Bare RSA-nøkler (RS256) støttes");
     assertRefused(
         "key",
-        pem("PUBLIC KEY", generate("RSA", 4096).getPublic().getEncoded()),
+        pem("PUBLIC KEY", keyPair("RSA", 4096).getPublic().getEncoded()),
         "Dette er en RSA-nøkkel på 4096 bit. Bare nøkler på 2048 bit støttes");
     browser.checkAccessibility("keys page, refused key");
 
@@ -359,25 +359,5 @@ class KeyPagesTest {
     file.toFile().deleteOnExit();
     Files.writeString(file, pem(type, der), StandardCharsets.US_ASCII);
     return file;
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
-  }
-
-  private static KeyPair generate(String algorithm, int size) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-      generator.initialize(size);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
