@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link ClientKeyRepository} on the emulator's JDBC store. */
 public final class JdbcClientKeyRepository implements ClientKeyRepository {
@@ -15,6 +17,10 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
       "SELECT client_id, kid, jwk, created, expires FROM client_key";
   private static final String INSERT =
       "INSERT INTO client_key (client_id, kid, jwk, created, expires) VALUES (?, ?, ?, ?, ?)";
+  // Serialises key changes of one client (H2 and PostgreSQL both lock the row until commit).
+  private static final String LOCK_CLIENT =
+      "SELECT client_id FROM client WHERE client_id = ? FOR UPDATE";
+  private static final String KIDS = "SELECT kid FROM client_key WHERE client_id = ?";
 
   private final Jdbc jdbc;
 
@@ -40,15 +46,42 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
   public void replaceAll(String clientId, List<ClientKey> keys) {
     jdbc.inTransaction(
         c -> {
-          try (PreparedStatement del =
-              Jdbc.prepare(c, "DELETE FROM client_key WHERE client_id = ?", clientId)) {
-            del.executeUpdate();
-          }
-          for (ClientKey k : keys) {
-            insert(c, k);
-          }
+          replace(c, clientId, keys);
           return null;
         });
+  }
+
+  @Override
+  public boolean replaceAllIf(String clientId, Set<String> expected, List<ClientKey> keys) {
+    return jdbc.inTransaction(
+        c -> {
+          try (PreparedStatement lock = Jdbc.prepare(c, LOCK_CLIENT, clientId)) {
+            lock.executeQuery().close();
+          }
+          Set<String> held = new HashSet<>();
+          try (PreparedStatement kids = Jdbc.prepare(c, KIDS, clientId);
+              ResultSet rs = kids.executeQuery()) {
+            while (rs.next()) {
+              held.add(rs.getString(1));
+            }
+          }
+          if (!held.equals(expected)) {
+            return false;
+          }
+          replace(c, clientId, keys);
+          return true;
+        });
+  }
+
+  private static void replace(Connection c, String clientId, List<ClientKey> keys)
+      throws SQLException {
+    try (PreparedStatement del =
+        Jdbc.prepare(c, "DELETE FROM client_key WHERE client_id = ?", clientId)) {
+      del.executeUpdate();
+    }
+    for (ClientKey k : keys) {
+      insert(c, k);
+    }
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Adds or removes one key of a client and leaves the others as they are (uploaded, expiry): what
@@ -50,7 +52,8 @@ public final class KeyRing {
    */
   public KeySet add(OrgNumber caller, String clientId, ImportedKey key) {
     registry.get(caller, clientId);
-    return store(clientId, keys.findByClient(clientId), key);
+    List<ClientKey> held = keys.findByClient(clientId);
+    return store(clientId, held, held, key);
   }
 
   /**
@@ -61,20 +64,26 @@ public final class KeyRing {
    */
   public KeySet replace(OrgNumber caller, String clientId, String oldKid, ImportedKey key) {
     registry.get(caller, clientId);
-    List<ClientKey> held = new ArrayList<>(keys.findByClient(clientId));
-    if (!held.removeIf(k -> k.kid().equals(oldKid))) {
+    List<ClientKey> held = keys.findByClient(clientId);
+    List<ClientKey> kept = new ArrayList<>(held);
+    if (!kept.removeIf(k -> k.kid().equals(oldKid))) {
       throw noSuchKey();
     }
-    return store(clientId, held, key);
+    return store(clientId, held, kept, key);
   }
 
-  private KeySet store(String clientId, List<ClientKey> kept, ImportedKey key) {
+  /** Writes {@code kept} plus {@code key}, unless the keys changed since {@code held} was read. */
+  private KeySet store(
+      String clientId, List<ClientKey> held, List<ClientKey> kept, ImportedKey key) {
     Instant now = clock.instant();
     check(clientId, key, kept, now);
     List<ClientKey> after = new ArrayList<>(kept);
     after.addAll(policy.accept(clientId, List.of(key.jwk()), now));
+    Set<String> read = held.stream().map(ClientKey::kid).collect(Collectors.toSet());
     try {
-      keys.replaceAll(clientId, after);
+      if (!keys.replaceAllIf(clientId, read, after)) {
+        throw new KeyImportException(Problem.CHANGED_MEANWHILE);
+      }
     } catch (StoreException e) {
       if (!e.isDuplicateKey()) {
         throw e;

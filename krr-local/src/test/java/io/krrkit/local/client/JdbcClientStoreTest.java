@@ -83,6 +83,22 @@ class JdbcClientStoreTest {
   }
 
   @Test
+  void replacesKeysOnlyWhileTheClientHoldsTheKidsItWasReadWith() {
+    RegisteredClient client = saved();
+    ClientKey first = key(client, "kid-" + UUID.randomUUID());
+    ClientKey second = key(client, "kid-" + UUID.randomUUID());
+    keys.replaceAll(client.clientId(), List.of(first));
+
+    boolean stale = keys.replaceAllIf(client.clientId(), Set.of(), List.of(second));
+    boolean current =
+        keys.replaceAllIf(client.clientId(), Set.of(first.kid()), List.of(first, second));
+
+    assertThat(stale).isFalse();
+    assertThat(current).isTrue();
+    assertThat(keys.findByClient(client.clientId())).containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
   void deletingAClientDeletesItsKeysAndOnBehalfOfRegistrations() {
     RegisteredClient client = saved();
     ClientKey key = key(client, "kid-" + UUID.randomUUID());

@@ -17,6 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,7 @@ class KeyRingTest {
   private static final String PUBLIC_JWK = publicJwk();
 
   private Database database;
+  private ClientKeyRepository keys;
   private OffsetClock clock;
   private ClientRegistry registry;
   private KeyRing ring;
@@ -39,7 +43,7 @@ class KeyRingTest {
   void openStore() {
     database = Database.h2InMemory();
     Jdbc jdbc = new Jdbc(database.dataSource());
-    ClientKeyRepository keys = new JdbcClientKeyRepository(jdbc);
+    keys = new JdbcClientKeyRepository(jdbc);
     clock = new OffsetClock(Clock.fixed(NOW, ZoneOffset.UTC));
     registry = new ClientRegistry(new JdbcClientRepository(jdbc), keys, clock);
     ring = new KeyRing(registry, keys, clock);
@@ -74,6 +78,21 @@ class KeyRingTest {
 
     assertRefused(() -> ring.add(ORG, clientId, key("k6")), Problem.TOO_MANY_KEYS);
     assertThat(registry.keys(ORG, clientId).keys()).hasSize(5);
+  }
+
+  @Test
+  void refusesToWriteWhenAnotherChangeCameBetweenReadAndWrite() {
+    for (int i = 1; i <= 4; i++) {
+      ring.add(ORG, clientId, key("k" + i));
+    }
+    // A second request adds the fifth key after this one has read the four.
+    KeyRing racing =
+        new KeyRing(registry, addingAfterRead(() -> ring.add(ORG, clientId, key("k5"))), clock);
+
+    assertRefused(() -> racing.add(ORG, clientId, key("k6")), Problem.CHANGED_MEANWHILE);
+    assertThat(registry.keys(ORG, clientId).keys())
+        .extracting(ClientKey::kid)
+        .containsExactly("k1", "k2", "k3", "k4", "k5");
   }
 
   @Test
@@ -159,6 +178,43 @@ class KeyRingTest {
                 null, null, "krr", "web", null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null))
         .clientId();
+  }
+
+  /** The store, with {@code otherChange} run once right after the first read of a client's keys. */
+  private ClientKeyRepository addingAfterRead(Runnable otherChange) {
+    return new ClientKeyRepository() {
+      private boolean changed;
+
+      @Override
+      public List<ClientKey> findByClient(String id) {
+        List<ClientKey> read = keys.findByClient(id);
+        if (!changed) {
+          changed = true;
+          otherChange.run();
+        }
+        return read;
+      }
+
+      @Override
+      public Optional<ClientKey> findByKid(String kid) {
+        return keys.findByKid(kid);
+      }
+
+      @Override
+      public void replaceAll(String id, List<ClientKey> set) {
+        keys.replaceAll(id, set);
+      }
+
+      @Override
+      public boolean replaceAllIf(String id, Set<String> expected, List<ClientKey> set) {
+        return keys.replaceAllIf(id, expected, set);
+      }
+
+      @Override
+      public boolean delete(String id, String kid) {
+        return keys.delete(id, kid);
+      }
+    };
   }
 
   private static ImportedKey key(String kid) {
