@@ -4,9 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.client.ClientKey;
 import io.krrkit.local.client.IntegrationType;
-import io.krrkit.local.client.RegisteredClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +12,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -48,10 +44,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class KrrLocalExtension
     implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-  private static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-  private static final Duration KEY_LIFETIME = Duration.ofDays(3650);
-  private static final Set<IntegrationType> MASKINPORTEN_TYPES =
-      Set.of(IntegrationType.KRR, IntegrationType.MASKINPORTEN);
 
   private final UnaryOperator<KrrLocal.Builder> settings;
   private volatile KrrLocal krrLocal;
@@ -127,71 +119,15 @@ public final class KrrLocalExtension
 
   /**
    * Registers a Maskinporten-style client (integration type {@code krr} or {@code maskinporten})
-   * holding {@code scopes}, with a registered RSA key. The store takes it as it is: scopes are not
-   * checked against the self-service rules, so a test can give a client what Digdir grants by
-   * agreement (such as {@code krr:global/hentendring.read}). Clients share key material to save key
-   * generation time; each has its own kid.
+   * holding {@code scopes}, with a registered RSA key; see {@link TestClients#register}.
    */
   public TestClient registerClient(OrgNumber org, IntegrationType type, Collection<Scope> scopes) {
-    Objects.requireNonNull(org, "org == null");
-    if (!MASKINPORTEN_TYPES.contains(type)) {
-      throw new IllegalArgumentException(
-          "registerClient makes clients that get tokens with JWT grants (krr, maskinporten), not "
-              + type
-              + "; register ID-porten clients through the self-service API");
-    }
-    String clientId = UUID.randomUUID().toString();
-    RSAKey key = new RSAKey.Builder(TestKeys.rsa("krr-junit")).keyID("test-" + clientId).build();
-    TestClient client = new TestClient(clientId, org, Set.copyOf(scopes), key);
-    Instant now = krrLocal().clock().instant();
-    krrLocal().clients().save(registered(client, type, now));
-    replaceKeys(client, List.of(key));
-    return client;
+    return TestClients.register(krrLocal(), org, type, scopes);
   }
 
   /** Makes {@code keys} the client's registered keys (an empty list removes them all). */
   public void replaceKeys(TestClient client, List<RSAKey> keys) {
-    Instant now = krrLocal().clock().instant();
-    krrLocal()
-        .clientKeys()
-        .replaceAll(
-            client.clientId(),
-            keys.stream()
-                .map(
-                    k ->
-                        new ClientKey(
-                            client.clientId(),
-                            k.getKeyID(),
-                            k.toPublicJWK().toJSONString(),
-                            now,
-                            now.plus(KEY_LIFETIME)))
-                .toList());
-  }
-
-  private static RegisteredClient registered(TestClient c, IntegrationType type, Instant now) {
-    return new RegisteredClient(
-        c.clientId(),
-        c.org(),
-        null,
-        type,
-        "krr-junit test client",
-        "registered by KrrLocalExtension",
-        null,
-        "web",
-        "private_key_jwt",
-        List.of(GRANT_TYPE),
-        c.scopes(),
-        List.of(),
-        List.of(),
-        120,
-        0,
-        0,
-        null,
-        false,
-        null,
-        true,
-        now,
-        now);
+    TestClients.replaceKeys(krrLocal(), client, keys);
   }
 
   /** Settings of the emulator the extension starts; anything else through {@link #configure}. */

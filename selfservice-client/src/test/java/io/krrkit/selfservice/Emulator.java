@@ -3,17 +3,15 @@ package io.krrkit.selfservice;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.junit.TestClient;
+import io.krrkit.junit.TestClients;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.client.ClientKey;
+import io.krrkit.local.client.IntegrationType;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import java.text.ParseException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -44,49 +42,13 @@ final class Emulator implements ParameterResolver {
      * the caller or its customers, whose tokens it does not take).
      */
     SelfServiceClient adminOf(OrgNumber org, Scope... scopes) {
-      String clientId = UUID.randomUUID().toString();
-      RSAKey key = Keys.rsa("admin");
-      Instant now = krr.clock().instant();
-      krr.clients()
-          .save(
-              new io.krrkit.local.client.RegisteredClient(
-                  clientId,
-                  org,
-                  null,
-                  io.krrkit.local.client.IntegrationType.MASKINPORTEN,
-                  "Admin " + org,
-                  "Test admin client",
-                  null,
-                  "web",
-                  "private_key_jwt",
-                  List.of("urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                  Set.of(scopes),
-                  List.of(),
-                  List.of(),
-                  0,
-                  0,
-                  0,
-                  "ONETIME",
-                  false,
-                  null,
-                  true,
-                  now,
-                  now));
-      krr.clientKeys()
-          .replaceAll(
-              clientId,
-              List.of(
-                  new ClientKey(
-                      clientId,
-                      key.getKeyID(),
-                      key.toPublicJWK().toJSONString(),
-                      now,
-                      now.plus(Duration.ofDays(365)))));
+      TestClient admin =
+          TestClients.register(krr, org, IntegrationType.MASKINPORTEN, Set.of(scopes));
       return selfServiceWith(
           MaskinportenClient.builder()
               .environment(maskinportenEnvironment())
-              .clientId(clientId)
-              .signingKey(key)
+              .clientId(admin.clientId())
+              .signingKey(admin.key())
               .build());
     }
 
