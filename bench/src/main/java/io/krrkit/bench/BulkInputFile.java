@@ -1,8 +1,8 @@
 package io.krrkit.bench;
 
-import io.krrkit.local.krr.synthetic.Shares;
-import io.krrkit.local.krr.synthetic.SyntheticPerson;
-import io.krrkit.local.krr.synthetic.SyntheticRegister;
+import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.krr.synthetic.SyntheticPerson;
+import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

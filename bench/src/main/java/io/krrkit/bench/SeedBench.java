@@ -1,11 +1,11 @@
 package io.krrkit.bench;
 
-import io.krrkit.local.krr.JdbcPersonRepository;
-import io.krrkit.local.krr.Register;
-import io.krrkit.local.krr.synthetic.RegisterSeeder;
-import io.krrkit.local.krr.synthetic.Shares;
-import io.krrkit.local.store.Database;
-import io.krrkit.local.store.Jdbc;
+import io.krrkit.local.internal.krr.Register;
+import io.krrkit.local.internal.krr.jdbc.JdbcPersonRepository;
+import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
+import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.store.Database;
+import io.krrkit.local.internal.store.Jdbc;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;

@@ -9,7 +9,7 @@ import io.krrkit.krr.KrrClient;
 import io.krrkit.krr.KrrEnvironment;
 import io.krrkit.krr.LookupResult;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.krr.synthetic.KnownPersons;
+import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import io.krrkit.selfservice.RegisteredClient;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.krr.synthetic.KnownPersons;
+import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;

@@ -2,7 +2,7 @@ package io.krrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.krrkit.local.krr.synthetic.KnownPersons;
+import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {

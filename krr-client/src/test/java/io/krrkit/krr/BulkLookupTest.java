@@ -7,7 +7,7 @@ import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.Person;
 import io.krrkit.core.krr.Status;
 import io.krrkit.core.krr.Varslingsstatus;
-import io.krrkit.local.krr.synthetic.KnownPersons;
+import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.client.IntegrationType;
+import io.krrkit.local.internal.client.IntegrationType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

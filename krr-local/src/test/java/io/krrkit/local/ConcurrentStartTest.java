@@ -3,10 +3,10 @@ package io.krrkit.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.core.Scope;
-import io.krrkit.local.store.Database;
-import io.krrkit.local.store.FreshStore;
-import io.krrkit.local.store.Jdbc;
-import io.krrkit.local.store.StoreEngine;
+import io.krrkit.local.internal.store.Database;
+import io.krrkit.local.internal.store.FreshStore;
+import io.krrkit.local.internal.store.Jdbc;
+import io.krrkit.local.internal.store.StoreEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -5,7 +5,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
 import io.krrkit.core.OrgNumber;
-import io.krrkit.local.certificate.IssuedCertificate;
+import io.krrkit.local.internal.certificate.IssuedCertificate;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

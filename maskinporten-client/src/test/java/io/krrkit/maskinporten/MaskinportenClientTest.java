@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
-import io.krrkit.local.maskinporten.VerifiedToken;
+import io.krrkit.local.internal.maskinporten.VerifiedToken;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

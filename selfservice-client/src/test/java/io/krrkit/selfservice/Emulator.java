@@ -7,7 +7,7 @@ import io.krrkit.junit.TestClient;
 import io.krrkit.junit.TestClients;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.client.IntegrationType;
+import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import java.text.ParseException;

@@ -1,0 +1,28 @@
+package io.krrkit.local.internal.access;
+
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Scope;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Registered scopes. */
+public interface ScopeRepository {
+  /** The registered scope {@code name}. */
+  Optional<ApiScope> find(Scope name);
+
+  /** Those of {@code names} that are registered, in no particular order. */
+  List<ApiScope> findAll(Collection<Scope> names);
+
+  /** Every registered scope, by name. */
+  List<ApiScope> findAll();
+
+  /** The scopes {@code owner} owns, by name, active or not. */
+  List<ApiScope> findByOwner(OrgNumber owner);
+
+  /** Inserts or replaces the scope. */
+  void save(ApiScope scope);
+
+  /** Inserts the scope unless one of that name exists; true when inserted. */
+  boolean insertIfAbsent(ApiScope scope);
+}

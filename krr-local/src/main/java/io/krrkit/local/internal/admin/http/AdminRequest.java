@@ -1,0 +1,106 @@
+package io.krrkit.local.internal.admin.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of an operator request: a JSON object body, or query parameters (handy for {@code
+ * DELETE}, which many tools send without a body). A body field wins over a query parameter.
+ */
+final class AdminRequest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Context ctx;
+  private final JsonNode body;
+
+  private AdminRequest(Context ctx, JsonNode body) {
+    this.ctx = ctx;
+    this.body = body;
+  }
+
+  /** Reads the request; throws {@link BadAdminRequest} when the body is not a JSON object. */
+  static AdminRequest of(Context ctx) {
+    String text = ctx.body();
+    if (text.isBlank()) {
+      return new AdminRequest(ctx, JSON.createObjectNode());
+    }
+    try {
+      JsonNode body = JSON.readTree(text);
+      if (body == null || !body.isObject()) {
+        throw new BadAdminRequest("the body must be a JSON object");
+      }
+      return new AdminRequest(ctx, body);
+    } catch (IOException e) {
+      throw new BadAdminRequest("the body is not valid JSON");
+    }
+  }
+
+  /** A text field, or {@code null} when absent. */
+  String text(String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return ctx.queryParam(name);
+    }
+    if (!value.isTextual()) {
+      throw new BadAdminRequest(name + " must be a string");
+    }
+    return value.asText();
+  }
+
+  /** A boolean field, or {@code null} when absent. */
+  Boolean bool(String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      String query = ctx.queryParam(name);
+      return query == null ? null : Boolean.valueOf(query);
+    }
+    if (!value.isBoolean()) {
+      throw new BadAdminRequest(name + " must be true or false");
+    }
+    return value.asBoolean();
+  }
+
+  /** A whole-number field, or {@code null} when absent. */
+  Integer integer(String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new BadAdminRequest(name + " must be a whole number");
+    }
+    return value.asInt();
+  }
+
+  /** An array of strings, or {@code null} when absent. */
+  List<String> texts(String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isArray()) {
+      throw new BadAdminRequest(name + " must be an array of strings");
+    }
+    List<String> texts = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw new BadAdminRequest(name + " must be an array of strings");
+      }
+      texts.add(item.asText());
+    }
+    return texts;
+  }
+
+  /** An operator request that cannot be read; answered 400. */
+  static final class BadAdminRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadAdminRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.krrkit.local.internal.admin.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.krrkit.local.OffsetClock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Operator API for the emulator's clock: {@code GET /admin/clock} shows the time and offset, {@code
+ * PUT /admin/clock {"offset":"P30D"}} sets the offset (ISO-8601 duration, may be negative), so key
+ * expiry, the 120 s grant window and the 18-month rule can be tested without waiting.
+ */
+public final class ClockAdminRoutes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final OffsetClock clock;
+
+  /** Serves {@code clock}. */
+  public ClockAdminRoutes(OffsetClock clock) {
+    this.clock = clock;
+  }
+
+  /** Adds the routes under {@code /admin/clock}. */
+  public void register(RoutesConfig routes) {
+    routes.get("/admin/clock", this::show);
+    routes.put("/admin/clock", this::set);
+  }
+
+  private void show(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("now", clock.instant().toString());
+    body.put("offset", clock.offset().toString());
+    ctx.json(body);
+  }
+
+  private void set(Context ctx) {
+    Duration offset;
+    try {
+      JsonNode body = JSON.readTree(ctx.body());
+      offset = Duration.parse(body.path("offset").asText(""));
+    } catch (java.io.IOException | DateTimeParseException e) {
+      AdminErrors.badRequest(ctx, "body must be {\"offset\": \"<ISO-8601 duration, e.g. P30D>\"}");
+      return;
+    }
+    clock.setOffset(offset);
+    show(ctx);
+  }
+}

@@ -1,0 +1,32 @@
+package io.krrkit.local.internal.client;
+
+import java.util.List;
+
+/**
+ * A client as a caller sends it to {@code POST /clients} or {@code PUT /clients/{id}}: the writable
+ * fields of the self-service client model, unvalidated. {@code null} means "not sent"; {@link
+ * ClientRegistry} applies the rules and defaults.
+ *
+ * @param clientId only checked on update, where it must match the path when sent
+ * @param clientOrgno must be the caller's own organisation when sent
+ * @param integrationType {@code krr}, {@code maskinporten}, {@code api_klient} or {@code idporten}
+ */
+public record ClientDraft(
+    String clientId,
+    String clientOrgno,
+    String integrationType,
+    String clientName,
+    String description,
+    String clientUri,
+    String applicationType,
+    String tokenEndpointAuthMethod,
+    List<String> grantTypes,
+    List<String> scopes,
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris,
+    Integer accessTokenLifetime,
+    Integer authorizationLifetime,
+    Integer refreshTokenLifetime,
+    String refreshTokenUsage,
+    Boolean ssoDisabled,
+    String codeChallengeMethod) {}

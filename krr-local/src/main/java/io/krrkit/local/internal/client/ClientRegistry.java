@@ -1,0 +1,236 @@
+package io.krrkit.local.internal.client;
+
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Scope;
+import io.krrkit.local.internal.store.StoreException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The self-service rules for clients and their keys (SPEC §4), on behalf of a calling organisation:
+ * it sees and changes only its own clients and those it registered for customers as supplier, a
+ * {@code krr} client gets both {@code krr:global} scopes, the integration type never changes, and
+ * an uploaded key set replaces the old one.
+ *
+ * <pre>{@code
+ * ClientRegistry registry = new ClientRegistry(clients, keys, clock);
+ * RegisteredClient c = registry.create(org, krrDraft);     // gets both krr:global scopes
+ * registry.replaceKeys(org, c.clientId(), List.of(publicJwk));
+ * }</pre>
+ *
+ * Every refusal is a {@link ClientRegistryException}; a refused request changes nothing.
+ */
+public final class ClientRegistry {
+  private final ClientRepository clients;
+  private final ClientKeyRepository keys;
+  private final Clock clock;
+  private final ClientPolicy policy = new ClientPolicy();
+  private final KeyPolicy keyPolicy;
+  private final ScopePermission permission;
+
+  /** Works on {@code clients} and {@code keys}, with time from {@code clock}; any scope allowed. */
+  public ClientRegistry(ClientRepository clients, ClientKeyRepository keys, Clock clock) {
+    this(clients, keys, clock, ScopePermission.ANY);
+  }
+
+  /**
+   * Works on {@code clients} and {@code keys}, with time from {@code clock}; a scope added to a
+   * client must pass {@code permission} for the client's owner.
+   */
+  public ClientRegistry(
+      ClientRepository clients, ClientKeyRepository keys, Clock clock, ScopePermission permission) {
+    this.clients = Objects.requireNonNull(clients, "clients == null");
+    this.keys = Objects.requireNonNull(keys, "keys == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.permission = Objects.requireNonNull(permission, "permission == null");
+    this.keyPolicy = new KeyPolicy(keys);
+  }
+
+  /** Registers a new client owned by {@code caller}, with a fresh UUID as its client_id. */
+  public RegisteredClient create(OrgNumber caller, ClientDraft draft) {
+    FieldErrors errors = new FieldErrors();
+    if (draft.clientOrgno() != null && !draft.clientOrgno().equals(caller.value())) {
+      errors.add(
+          "client_orgno",
+          "client_orgno must be your own organisation ("
+              + caller.value()
+              + ") or left out; registering a client for a customer takes idporten:dcr.supplier");
+    }
+    return register(caller, null, draft, errors);
+  }
+
+  /**
+   * Registers a new client that supplier {@code caller} makes for the customer in {@code
+   * client_orgno} (Digdir's {@code idporten:dcr.supplier}): the customer owns it, the caller is its
+   * {@code supplier_orgno} and manages it as well. A {@code client_orgno} equal to the caller's
+   * own, or left out, registers an ordinary client of the caller.
+   */
+  public RegisteredClient createForCustomer(OrgNumber caller, ClientDraft draft) {
+    String customer = draft.clientOrgno();
+    if (customer == null || customer.equals(caller.value())) {
+      return create(caller, draft);
+    }
+    FieldErrors errors = new FieldErrors();
+    if (!OrgNumber.isValid(customer)) {
+      errors.add("client_orgno", "client_orgno must be the customer's 9-digit organisation number");
+      errors.throwIfAny();
+    }
+    return register(OrgNumber.of(customer), caller, draft, errors);
+  }
+
+  private RegisteredClient register(
+      OrgNumber owner, OrgNumber supplier, ClientDraft draft, FieldErrors errors) {
+    IntegrationType type = integrationType(draft.integrationType(), errors);
+    Instant now = clock.instant();
+    String clientId = UUID.randomUUID().toString();
+    RegisteredClient client =
+        policy.build(
+            draft,
+            new ClientPolicy.Identity(clientId, owner, supplier, type, true, now, now),
+            errors);
+    checkPermission(client, Set.of(), errors);
+    errors.throwIfAny();
+    clients.save(client);
+    return client;
+  }
+
+  /**
+   * The caller's clients, oldest first: those it owns and those it registered for customers as
+   * their supplier.
+   */
+  public List<RegisteredClient> list(OrgNumber caller) {
+    return Stream.concat(
+            clients.findByOwner(caller).stream(), clients.findBySupplier(caller).stream())
+        .sorted(Comparator.comparing(RegisteredClient::created))
+        .toList();
+  }
+
+  /**
+   * The client {@code clientId} if the caller owns it or is its supplier; another organisation's
+   * client is not found.
+   */
+  public RegisteredClient get(OrgNumber caller, String clientId) {
+    return clients
+        .findById(clientId)
+        .filter(c -> c.orgNumber().equals(caller) || caller.equals(c.supplierOrgNumber()))
+        .orElseThrow(() -> ClientRegistryException.notFound(clientId));
+  }
+
+  /**
+   * Replaces the writable fields of the caller's client (PUT semantics: a field left out gets its
+   * default). The integration type cannot change; a {@code krr} client keeps its scopes.
+   */
+  public RegisteredClient update(OrgNumber caller, String clientId, ClientDraft draft) {
+    RegisteredClient current = get(caller, clientId);
+    FieldErrors errors = new FieldErrors();
+    if (draft.clientId() != null && !draft.clientId().equals(clientId)) {
+      errors.add("client_id", "client_id cannot change; send " + clientId + " or leave it out");
+    }
+    String type = current.integrationType().wireName();
+    if (draft.integrationType() != null && !draft.integrationType().equals(type)) {
+      errors.add(
+          "integration_type",
+          "integration_type cannot change (it is " + type + "); create a new client instead");
+    }
+    String owner = current.orgNumber().value();
+    if (draft.clientOrgno() != null && !draft.clientOrgno().equals(owner)) {
+      errors.add("client_orgno", "client_orgno cannot change (it is " + owner + ")");
+    }
+    RegisteredClient updated =
+        policy.build(
+            draft,
+            new ClientPolicy.Identity(
+                clientId,
+                current.orgNumber(),
+                current.supplierOrgNumber(),
+                current.integrationType(),
+                current.active(),
+                current.created(),
+                clock.instant()),
+            errors);
+    checkPermission(updated, current.scopes(), errors);
+    errors.throwIfAny();
+    clients.save(updated);
+    return updated;
+  }
+
+  /** Deletes the caller's client and its keys. */
+  public void delete(OrgNumber caller, String clientId) {
+    get(caller, clientId);
+    clients.delete(clientId);
+  }
+
+  /** The keys registered on the caller's client. */
+  public KeySet keys(OrgNumber caller, String clientId) {
+    get(caller, clientId);
+    return KeySet.of(keys.findByClient(clientId));
+  }
+
+  /**
+   * Replaces the whole key set of the caller's client with {@code jwks} (JWK objects as parsed JSON
+   * members; a {@code null} entry stands for something that was not an object). An empty set is
+   * refused: removing every key takes {@link #deleteKeys}.
+   */
+  public KeySet replaceKeys(OrgNumber caller, String clientId, List<Map<String, Object>> jwks) {
+    get(caller, clientId);
+    List<ClientKey> accepted = keyPolicy.accept(clientId, jwks, clock.instant());
+    try {
+      keys.replaceAll(clientId, accepted);
+    } catch (StoreException e) {
+      if (!e.isDuplicateKey()) {
+        throw e;
+      }
+      // Another client registered one of these kids after our check.
+      FieldErrors taken = new FieldErrors();
+      taken.add("keys", "a kid in keys was just taken by another client; choose other kids");
+      taken.throwIfAny();
+    }
+    return KeySet.of(accepted);
+  }
+
+  /** Removes every key of the caller's client. */
+  public void deleteKeys(OrgNumber caller, String clientId) {
+    get(caller, clientId);
+    keys.replaceAll(clientId, List.of());
+  }
+
+  /** Records why the owner may not have a scope {@code client} adds to {@code held}. */
+  private void checkPermission(RegisteredClient client, Set<Scope> held, FieldErrors errors) {
+    if (client == null) {
+      return; // refused already
+    }
+    client.scopes().stream()
+        .filter(s -> !held.contains(s))
+        .sorted()
+        .forEach(
+            s ->
+                permission
+                    .refusal(client.orgNumber(), client.integrationType(), s)
+                    .ifPresent(message -> errors.add("scopes", message)));
+  }
+
+  private static IntegrationType integrationType(String given, FieldErrors errors) {
+    String allowed =
+        Arrays.stream(IntegrationType.values())
+            .map(IntegrationType::wireName)
+            .collect(Collectors.joining(", "));
+    if (given == null) {
+      errors.add("integration_type", "integration_type is required: one of " + allowed);
+      return null;
+    }
+    IntegrationType type = IntegrationType.fromWireName(given).orElse(null);
+    if (type == null) {
+      errors.add("integration_type", "integration_type must be one of " + allowed);
+    }
+    return type;
+  }
+}

@@ -1,0 +1,98 @@
+package io.krrkit.local.internal.idporten;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.krrkit.core.Personidentifikator;
+import io.krrkit.core.Scope;
+import io.krrkit.local.internal.maskinporten.InvalidTokenException;
+import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Verifies access tokens of the emulator's ID-porten, for its resource servers: type {@code at+jwt}
+ * (an ID token is not an access token), issuer, signature with the ID-porten key, expiry on the
+ * emulator's clock with {@value #SKEW_SECONDS} s of skew, and a valid {@code pid}. Thread-safe.
+ */
+public final class UserTokenVerifier {
+  static final long SKEW_SECONDS = 5;
+  private static final String BEARER = "bearer ";
+
+  private final String issuer;
+  private final ServiceKey key;
+  private final Clock clock;
+
+  public UserTokenVerifier(String issuer, ServiceKey key, Clock clock) {
+    this.issuer = issuer;
+    this.clock = clock;
+    this.key = key;
+  }
+
+  /**
+   * Verifies the value of an {@code Authorization} header ({@code Bearer <jwt>}).
+   *
+   * @throws InvalidTokenException when the token is missing, malformed, expired or not an access
+   *     token of this ID-porten; the message never contains the token
+   */
+  public UserToken verify(String authorizationHeader) {
+    SignedJWT jwt = parse(bearerToken(authorizationHeader));
+    if (!new JOSEObjectType(TokenMinter.ACCESS_TOKEN_TYPE).equals(jwt.getHeader().getType())) {
+      throw new InvalidTokenException("not an ID-porten access token (typ at+jwt)");
+    }
+    try {
+      if (!jwt.verify(new RSASSAVerifier(key.publicJwk()))) {
+        throw new InvalidTokenException("the token's signature does not verify with " + issuer);
+      }
+      return claims(jwt.getJWTClaimsSet());
+    } catch (JOSEException | ParseException | IllegalArgumentException e) {
+      throw new InvalidTokenException("the token is not a valid ID-porten access token");
+    }
+  }
+
+  private UserToken claims(JWTClaimsSet claims) throws ParseException {
+    if (!issuer.equals(claims.getIssuer())) {
+      throw new InvalidTokenException("the token was not issued by " + issuer);
+    }
+    Date exp = claims.getExpirationTime();
+    Instant now = clock.instant();
+    if (exp == null || exp.toInstant().plus(Duration.ofSeconds(SKEW_SECONDS)).isBefore(now)) {
+      throw new InvalidTokenException("the token has expired; get a new one");
+    }
+    String pid = claims.getStringClaim("pid");
+    String clientId = claims.getStringClaim("client_id");
+    if (pid == null || !Personidentifikator.isValid(pid) || clientId == null) {
+      throw new InvalidTokenException("the token lacks pid or client_id");
+    }
+    return new UserToken(
+        Personidentifikator.of(pid),
+        clientId,
+        Scope.parseList(claims.getStringClaim("scope")),
+        exp.toInstant());
+  }
+
+  private static SignedJWT parse(String token) {
+    try {
+      return SignedJWT.parse(token);
+    } catch (ParseException e) {
+      throw new InvalidTokenException("the token is not a signed JWT");
+    }
+  }
+
+  private static String bearerToken(String header) {
+    if (header == null || header.isBlank()) {
+      throw new InvalidTokenException("no access token, send Authorization: Bearer <token>");
+    }
+    String value = header.strip();
+    if (value.length() <= BEARER.length()
+        || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new InvalidTokenException("the Authorization header must be Bearer <token>");
+    }
+    return value.substring(BEARER.length()).strip();
+  }
+}

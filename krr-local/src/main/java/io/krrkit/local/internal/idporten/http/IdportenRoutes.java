@@ -1,0 +1,210 @@
+package io.krrkit.local.internal.idporten.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.krrkit.core.Personidentifikator;
+import io.krrkit.local.internal.client.ClientRepository;
+import io.krrkit.local.internal.client.RegisteredClient;
+import io.krrkit.local.internal.idporten.AuthorizationRequest;
+import io.krrkit.local.internal.idporten.AuthorizeRedirect;
+import io.krrkit.local.internal.idporten.AuthorizeRefusal;
+import io.krrkit.local.internal.idporten.IdportenService;
+import io.krrkit.local.internal.idporten.LoginPage;
+import io.krrkit.local.internal.idporten.OidcException;
+import io.krrkit.local.internal.idporten.TokenMinter;
+import io.krrkit.local.internal.idporten.TokenResponse;
+import io.krrkit.local.internal.idporten.UserToken;
+import io.krrkit.local.internal.idporten.UserTokenVerifier;
+import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
+import io.krrkit.local.internal.maskinporten.InvalidTokenException;
+import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The ID-porten routes in one table; handlers parse, call {@link IdportenService}, render. */
+public final class IdportenRoutes {
+  /** Path of the issuer under the emulator's base URL. */
+  public static final String PREFIX = "/idporten";
+
+  private static final Logger log = LoggerFactory.getLogger(IdportenRoutes.class);
+
+  private final String issuer;
+  private final IdportenService service;
+  private final ServiceKey key;
+  private final UserTokenVerifier verifier;
+  private final ClientRepository clients;
+  private final TestPersonDirectory persons;
+  private final LoginPage loginPage = new LoginPage(PREFIX + "/authorize");
+  private final ObjectMapper json = new ObjectMapper();
+
+  public IdportenRoutes(
+      String issuer,
+      IdportenService service,
+      ServiceKey key,
+      UserTokenVerifier verifier,
+      ClientRepository clients,
+      TestPersonDirectory persons) {
+    this.issuer = issuer;
+    this.service = service;
+    this.key = key;
+    this.verifier = verifier;
+    this.clients = clients;
+    this.persons = persons;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get(PREFIX + "/.well-known/openid-configuration", this::metadata);
+    routes.get(PREFIX + "/jwk", this::jwks);
+    routes.get(PREFIX + "/authorize", this::loginPage);
+    routes.post(PREFIX + "/authorize", this::login);
+    routes.post(PREFIX + "/token", this::token);
+    routes.get(PREFIX + "/userinfo", this::userinfo);
+    routes.exception(OidcException.class, this::renderError);
+    routes.exception(AuthorizeRefusal.class, this::renderRefusal);
+    routes.exception(AuthorizeRedirect.class, this::renderRedirect);
+  }
+
+  private void metadata(Context ctx) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("issuer", issuer);
+    doc.put("authorization_endpoint", issuer + "/authorize");
+    doc.put("token_endpoint", issuer + "/token");
+    doc.put("userinfo_endpoint", issuer + "/userinfo");
+    doc.put("jwks_uri", issuer + "/jwk");
+    doc.put("response_types_supported", List.of("code"));
+    doc.put("response_modes_supported", List.of("query"));
+    doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+    doc.put("subject_types_supported", List.of("pairwise"));
+    doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+    doc.put("code_challenge_methods_supported", List.of("S256"));
+    doc.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "none"));
+    doc.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
+    doc.put("scopes_supported", List.of("openid", "profile"));
+    doc.put("acr_values_supported", List.of(TokenMinter.ACR));
+    doc.put("ui_locales_supported", List.of("nb", "nn", "en", "se"));
+    doc.put("authorization_response_iss_parameter_supported", true);
+    writeJson(ctx, 200, doc);
+  }
+
+  private void jwks(Context ctx) {
+    ctx.contentType(ContentType.APPLICATION_JSON).result(key.jwks().toString(true));
+  }
+
+  private void loginPage(Context ctx) {
+    Map<String, String> params = single(ctx.queryParamMap());
+    AuthorizationRequest request = service.authorize(params);
+    String query = params.get("q");
+    ctx.header("Cache-Control", "no-store")
+        .html(
+            loginPage.render(
+                request,
+                clientName(request.clientId()),
+                query,
+                persons.active(query, LoginPage.LISTED)));
+  }
+
+  private void login(Context ctx) {
+    Map<String, String> form = single(ctx.formParamMap());
+    AuthorizationRequest request = service.authorize(form);
+    String pid = form.get("pid");
+    if (pid == null || !Personidentifikator.isValid(pid)) {
+      throw new AuthorizeRefusal(
+          "choose a test person, or type an 11-digit identity number with valid control digits;"
+              + " go back and try again");
+    }
+    ctx.redirect(service.login(request, Personidentifikator.of(pid)), HttpStatus.FOUND);
+  }
+
+  private void token(Context ctx) {
+    TokenResponse token = service.token(single(ctx.formParamMap()), ctx.header("Authorization"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", token.accessToken());
+    body.put("token_type", "Bearer");
+    body.put("expires_in", token.expiresIn());
+    if (token.idToken() != null) {
+      body.put("id_token", token.idToken());
+    }
+    if (token.refreshToken() != null) {
+      body.put("refresh_token", token.refreshToken());
+    }
+    body.put("scope", token.scope());
+    ctx.header("Pragma", "no-cache");
+    writeJson(ctx, 200, body);
+  }
+
+  private void userinfo(Context ctx) {
+    UserToken token;
+    try {
+      token = verifier.verify(ctx.header("Authorization"));
+    } catch (InvalidTokenException e) {
+      throw OidcException.invalidToken(e.getMessage());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("sub", TokenMinter.pairwiseSubject(token.clientId(), token.pid().value()));
+    body.put("pid", token.pid().value());
+    body.put("locale", "nb");
+    writeJson(ctx, 200, body);
+  }
+
+  private String clientName(String clientId) {
+    return clients
+        .findById(clientId)
+        .map(RegisteredClient::clientName)
+        .filter(n -> n != null && !n.isBlank())
+        .orElse(clientId);
+  }
+
+  private void renderError(OidcException e, Context ctx) {
+    log.info("ID-porten {} refused: {} {}", ctx.path(), e.error(), e.getMessage());
+    if (e.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.error());
+    body.put("error_description", e.getMessage());
+    writeJson(ctx, e.status(), body);
+  }
+
+  private void renderRefusal(AuthorizeRefusal e, Context ctx) {
+    log.info("ID-porten {} refused: {}", ctx.path(), e.getMessage());
+    ctx.status(400).header("Cache-Control", "no-store").html(LoginPage.error(e.getMessage()));
+  }
+
+  private void renderRedirect(AuthorizeRedirect e, Context ctx) {
+    log.info("ID-porten {} refused, redirecting: {}", ctx.path(), e.getMessage());
+    ctx.redirect(e.location(), HttpStatus.FOUND);
+  }
+
+  private void writeJson(Context ctx, int status, Map<String, Object> body) {
+    try {
+      ctx.status(status)
+          .header("Cache-Control", "no-store")
+          .contentType(ContentType.APPLICATION_JSON)
+          .result(json.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings did not serialise", e);
+    }
+  }
+
+  /** One value per parameter; a repeated one is refused (RFC 6749 §3.1), an empty one is absent. */
+  private static Map<String, String> single(Map<String, List<String>> params) {
+    Map<String, String> single = new LinkedHashMap<>();
+    params.forEach(
+        (name, values) -> {
+          if (values.size() > 1) {
+            throw OidcException.invalidRequest(name + " is repeated; send it once");
+          }
+          if (!values.isEmpty() && !values.get(0).isEmpty()) {
+            single.put(name, values.get(0));
+          }
+        });
+    return single;
+  }
+}

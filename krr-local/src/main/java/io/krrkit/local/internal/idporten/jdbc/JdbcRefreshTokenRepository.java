@@ -1,0 +1,59 @@
+package io.krrkit.local.internal.idporten.jdbc;
+
+import io.krrkit.core.Scope;
+import io.krrkit.local.internal.idporten.Grant;
+import io.krrkit.local.internal.idporten.RefreshToken;
+import io.krrkit.local.internal.idporten.RefreshTokenRepository;
+import io.krrkit.local.internal.store.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@link RefreshTokenRepository} on table {@code idporten_refresh_token}. */
+final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
+  private static final String INSERT =
+      "INSERT INTO idporten_refresh_token (token_hash, client_id, scope, pid, auth_time, expires,"
+          + " used) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT = "SELECT * FROM idporten_refresh_token WHERE token_hash = ?";
+  private static final String MARK_USED =
+      "UPDATE idporten_refresh_token SET used = TRUE WHERE token_hash = ? AND used = FALSE";
+
+  private final Jdbc jdbc;
+
+  JdbcRefreshTokenRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void insert(RefreshToken token) {
+    Grant g = token.grant();
+    jdbc.update(
+        INSERT,
+        token.tokenHash(),
+        g.clientId(),
+        Scope.join(g.scopes()),
+        g.pid().value(),
+        g.authTime().toEpochMilli(),
+        token.expires().toEpochMilli(),
+        token.used());
+  }
+
+  @Override
+  public Optional<RefreshToken> find(String tokenHash) {
+    return jdbc.queryOne(SELECT, JdbcRefreshTokenRepository::map, tokenHash);
+  }
+
+  @Override
+  public boolean markUsed(String tokenHash) {
+    return jdbc.update(MARK_USED, tokenHash) == 1;
+  }
+
+  private static RefreshToken map(ResultSet rs) throws SQLException {
+    return new RefreshToken(
+        rs.getString("token_hash"),
+        GrantColumns.read(rs),
+        Instant.ofEpochMilli(rs.getLong("expires")),
+        rs.getBoolean("used"));
+  }
+}

@@ -1,0 +1,174 @@
+package io.krrkit.local.internal.krr;
+
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Personidentifikator;
+import io.krrkit.core.krr.DigitalPost;
+import io.krrkit.core.krr.EighteenMonthRule;
+import io.krrkit.core.krr.JaNei;
+import io.krrkit.core.krr.Kontaktinformasjon;
+import io.krrkit.core.krr.Person;
+import io.krrkit.core.krr.Status;
+import io.krrkit.core.krr.Varslingsstatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the register holds about one person, whatever a caller may see of it. A person the
+ * register does not know has no entry ({@code IKKE_REGISTRERT} is an answer, never stored).
+ *
+ * <p>A {@code SLETTET} entry holds only its identity number: a person deleted from KRR has no
+ * reservation, contact information, mailbox or language left in it. Answers show such a person as
+ * {@code status=SLETTET, reservasjon=NEI} and, with the contact scope, {@code KAN_IKKE_VARSLES}.
+ *
+ * <pre>{@code
+ * RegisterEntry e = RegisterEntry.aktiv(Personidentifikator.of("20914695016"))
+ *     .epost("NULLstillt@default.digdir.no", KrrTimestamps.parse("2023-06-29T10:14:52+02"), null)
+ *     .build();
+ * }</pre>
+ *
+ * @param personidentifikator the person
+ * @param status {@code AKTIV} or {@code SLETTET}
+ * @param reservasjon reserved against digital communication ({@code null} reads as {@code NEI})
+ * @param reservasjonstidspunkt when the person reserved; only for reserved persons
+ * @param reservasjonOppdatert when the reservation status last changed
+ * @param kontaktinformasjon e-mail and mobile with their timestamps, or {@code null}
+ * @param digitalPost the digital post mailbox, or {@code null}
+ * @param sertifikat the person's encryption certificate for digital post, base64 DER X.509 (not
+ *     parsed here), or {@code null}
+ * @param spraak preferred language: {@code nb}, {@code nn}, {@code en}, {@code se}, or {@code null}
+ * @param spraakOppdatert when the language was last chosen
+ */
+public record RegisterEntry(
+    Personidentifikator personidentifikator,
+    Status status,
+    JaNei reservasjon,
+    OffsetDateTime reservasjonstidspunkt,
+    OffsetDateTime reservasjonOppdatert,
+    Kontaktinformasjon kontaktinformasjon,
+    DigitalPost digitalPost,
+    String sertifikat,
+    String spraak,
+    OffsetDateTime spraakOppdatert) {
+
+  /** The languages KRR knows. */
+  public static final Set<String> SPRAAK = Set.of("nb", "nn", "en", "se");
+
+  /** Validates and normalises empty values to {@code null}; see the type's rules. */
+  public RegisterEntry {
+    Objects.requireNonNull(personidentifikator, "personidentifikator == null");
+    Objects.requireNonNull(status, "status == null");
+    reservasjon = reservasjon == null ? JaNei.NEI : reservasjon;
+    kontaktinformasjon =
+        kontaktinformasjon == null || kontaktinformasjon.isEmpty() ? null : kontaktinformasjon;
+    digitalPost = digitalPost == null || digitalPost.isEmpty() ? null : digitalPost;
+    sertifikat = sertifikat == null || sertifikat.isBlank() ? null : sertifikat;
+    spraak = spraak == null || spraak.isBlank() ? null : spraak;
+    if (status == Status.IKKE_REGISTRERT) {
+      throw new IllegalArgumentException(
+          "IKKE_REGISTRERT is never stored; leave the person out of the register instead");
+    }
+    if (reservasjonstidspunkt != null && reservasjon != JaNei.JA) {
+      throw new IllegalArgumentException(
+          "reservasjonstidspunkt is only kept for reserved persons; set reservasjon=JA or drop it");
+    }
+    if (digitalPost != null) {
+      requireCompleteMailbox(digitalPost);
+    }
+    if (spraak != null && !SPRAAK.contains(spraak)) {
+      throw new IllegalArgumentException("spraak must be one of " + SPRAAK + ", was " + spraak);
+    }
+    boolean holdsMore =
+        reservasjon == JaNei.JA
+            || reservasjonOppdatert != null
+            || kontaktinformasjon != null
+            || digitalPost != null
+            || sertifikat != null
+            || spraak != null
+            || spraakOppdatert != null;
+    if (status == Status.SLETTET && holdsMore) {
+      throw new IllegalArgumentException(
+          "a SLETTET entry holds only its identity number; use RegisterEntry.slettet(id)");
+    }
+  }
+
+  /** Starts an {@code AKTIV} entry with nothing registered but the person. */
+  public static RegisterEntryBuilder aktiv(Personidentifikator personidentifikator) {
+    return new RegisterEntryBuilder(personidentifikator);
+  }
+
+  /** A person deleted from the register. */
+  public static RegisterEntry slettet(Personidentifikator personidentifikator) {
+    return new RegisterEntry(
+        personidentifikator, Status.SLETTET, JaNei.NEI, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * The entry a person in KRR's JSON describes (as the operator API and the change feed write
+   * them); {@code varslingsstatus} is ignored, since the register works it out.
+   *
+   * @throws IllegalArgumentException when the person is inconsistent (see the type's rules)
+   */
+  public static RegisterEntry from(Person p) {
+    Status status = p.status() == null ? Status.AKTIV : p.status();
+    return new RegisterEntry(
+        Personidentifikator.of(p.personidentifikator()),
+        status,
+        p.reservasjon(),
+        p.reservasjonstidspunkt(),
+        p.reservasjonOppdatert(),
+        p.kontaktinformasjon(),
+        p.digitalPost(),
+        p.sertifikat(),
+        p.spraak(),
+        p.spraakOppdatert());
+  }
+
+  /** True when the person has reserved against digital communication. */
+  public boolean isReservert() {
+    return reservasjon == JaNei.JA;
+  }
+
+  /**
+   * The 18-month rule at {@code now}: true when the entry holds contact information and none of it
+   * was updated or verified in the last 18 months. Such contact information, the certificate and
+   * the mailbox are withheld from answers. An entry without contact information is not stale: there
+   * is nothing to have gone stale, though it cannot be notified either.
+   */
+  public boolean isStale(Instant now) {
+    return kontaktinformasjon != null
+        && !EighteenMonthRule.hasFreshContact(kontaktinformasjon, now);
+  }
+
+  /**
+   * Whether the person can be notified at {@code now}: reserved, deleted and stale persons, and
+   * persons without contact information, cannot.
+   */
+  public Varslingsstatus varslingsstatus(Instant now) {
+    return EighteenMonthRule.varslingsstatus(status, reservasjon, kontaktinformasjon, now);
+  }
+
+  @Override
+  public String toString() {
+    return "RegisterEntry["
+        + personidentifikator
+        + ", "
+        + status
+        + ", reservasjon="
+        + reservasjon
+        + "]";
+  }
+
+  private static void requireCompleteMailbox(DigitalPost mailbox) {
+    if (mailbox.postkasseadresse() == null || mailbox.postkasseleverandoeradresse() == null) {
+      throw new IllegalArgumentException(
+          "digital post needs both postkasseadresse and postkasseleverandoeradresse");
+    }
+    if (!OrgNumber.isValid(mailbox.postkasseleverandoeradresse())) {
+      throw new IllegalArgumentException(
+          "postkasseleverandoeradresse must be the supplier's organisation number"
+              + " (984661185 or 922020175)");
+    }
+  }
+}

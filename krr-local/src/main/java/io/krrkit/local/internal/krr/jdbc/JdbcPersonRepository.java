@@ -1,0 +1,232 @@
+package io.krrkit.local.internal.krr.jdbc;
+
+import io.krrkit.core.Personidentifikator;
+import io.krrkit.local.internal.krr.Change;
+import io.krrkit.local.internal.krr.PersonRepository;
+import io.krrkit.local.internal.krr.RegisterEntry;
+import io.krrkit.local.internal.store.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@link PersonRepository} on the emulator's JDBC store (schema {@code V4__register.sql}). Bulk
+ * inserts are committed every {@value #COMMIT_ROWS} rows: on PostgreSQL with {@code COPY} ({@link
+ * PersonCopy}), elsewhere in JDBC batches of {@value #BATCH_ROWS} rows.
+ */
+public final class JdbcPersonRepository implements PersonRepository {
+  static final int BATCH_ROWS = 1000;
+  static final int COMMIT_ROWS = 20_000;
+
+  private static final String SELECT =
+      "SELECT "
+          + PersonRow.COLUMNS_QUALIFIED
+          + ", c.der_base64 FROM person p"
+          + " LEFT JOIN person_certificate c ON c.fingerprint = p.certificate_fingerprint";
+  // The requested ids as a table joined to the primary key: one index lookup per id in H2 and
+  // PostgreSQL alike, where IN (?, ...) and = ANY(?) made H2 test each row against the whole list.
+  private static final String SELECT_ANY =
+      SELECT.replace(
+          " FROM person p",
+          " FROM UNNEST(CAST(? AS VARCHAR(11) ARRAY)) AS wanted(id)"
+              + " JOIN person p ON p.personidentifikator = wanted.id");
+  private static final String CHANGES =
+      SELECT.replace(" FROM person p", ", p.change_id FROM person p")
+          + " WHERE p.change_id > ? ORDER BY p.change_id LIMIT ?";
+  private static final String PAGE =
+      SELECT + " WHERE p.personidentifikator > ? ORDER BY p.personidentifikator LIMIT ?";
+  private static final String INSERT =
+      "INSERT INTO person ("
+          + PersonRow.COLUMNS
+          + ", change_id) VALUES ("
+          + "?, ".repeat(PersonRow.TYPES.length)
+          + "nextval('person_change_seq'))";
+  private static final String UPDATE =
+      "UPDATE person SET "
+          + PersonRow.UPDATE_ASSIGNMENTS
+          + ", change_id = nextval('person_change_seq') WHERE personidentifikator = ?";
+  // ON CONFLICT DO NOTHING: PostgreSQL, and H2 in its PostgreSQL mode (how Database opens H2).
+  private static final String INSERT_CERTIFICATE =
+      "INSERT INTO person_certificate (fingerprint, der_base64) VALUES (?, ?)"
+          + " ON CONFLICT DO NOTHING";
+
+  private final Jdbc jdbc;
+
+  /** Uses {@code jdbc} for every statement. */
+  public JdbcPersonRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Map<Personidentifikator, RegisterEntry> findAll(Collection<Personidentifikator> ids) {
+    Set<Personidentifikator> distinct = new LinkedHashSet<>(ids);
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    if (distinct.size() > MAX_BATCH) {
+      throw new IllegalArgumentException(
+          "findAll takes at most " + MAX_BATCH + " ids, got " + distinct.size());
+    }
+    String[] values = distinct.stream().map(Personidentifikator::value).toArray(String[]::new);
+    return jdbc.query(SELECT_ANY, PersonRow::map, (Object) values).stream()
+        .collect(Collectors.toMap(RegisterEntry::personidentifikator, Function.identity()));
+  }
+
+  @Override
+  public Optional<RegisterEntry> findById(Personidentifikator id) {
+    return jdbc.queryOne(SELECT + " WHERE p.personidentifikator = ?", PersonRow::map, id.value());
+  }
+
+  @Override
+  public void put(RegisterEntry entry) {
+    jdbc.inTransaction(
+        c -> {
+          Object[] values = PersonRow.values(entry, saveCertificate(c, entry.sertifikat()));
+          if (execute(c, UPDATE, values) == 0) {
+            execute(c, INSERT, values);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public long insertAll(Stream<RegisterEntry> entries) {
+    Iterator<RegisterEntry> it = entries.iterator();
+    CertificateCache certificates = new CertificateCache();
+    long inserted = 0;
+    while (it.hasNext()) {
+      inserted += jdbc.inTransaction(c -> insertChunk(c, it, certificates));
+    }
+    return inserted;
+  }
+
+  @Override
+  public long count() {
+    return jdbc.queryOne("SELECT COUNT(*) FROM person", rs -> rs.getLong(1)).orElse(0L);
+  }
+
+  @Override
+  public List<Change> changesAfter(long afterChangeId, int limit) {
+    return jdbc.query(
+        CHANGES,
+        rs -> new Change(rs.getLong("change_id"), PersonRow.map(rs)),
+        afterChangeId,
+        limit);
+  }
+
+  @Override
+  public long latestChangeId() {
+    return jdbc.queryOne("SELECT MAX(change_id) FROM person", rs -> rs.getLong(1))
+        .filter(id -> id > Change.NONE)
+        .orElse(Change.NONE);
+  }
+
+  @Override
+  public List<RegisterEntry> page(Personidentifikator afterId, int limit) {
+    String after = afterId == null ? "" : afterId.value();
+    return jdbc.query(PAGE, PersonRow::map, after, limit);
+  }
+
+  @Override
+  public boolean remove(Personidentifikator id) {
+    return jdbc.update("DELETE FROM person WHERE personidentifikator = ?", id.value()) > 0;
+  }
+
+  @Override
+  public void deleteAll() {
+    jdbc.inTransaction(
+        c -> {
+          try (PreparedStatement persons = c.prepareStatement("DELETE FROM person");
+              PreparedStatement certificates =
+                  c.prepareStatement("DELETE FROM person_certificate")) {
+            persons.executeUpdate();
+            certificates.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static int insertChunk(
+      Connection c, Iterator<RegisterEntry> it, CertificateCache certificates) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    while (rows.size() < COMMIT_ROWS && it.hasNext()) {
+      RegisterEntry entry = it.next();
+      rows.add(PersonRow.values(entry, certificates.fingerprint(c, entry.sertifikat())));
+    }
+    if (PersonCopy.supports(c)) {
+      PersonCopy.copy(c, rows);
+    } else {
+      insertBatches(c, rows);
+    }
+    return rows.size();
+  }
+
+  private static void insertBatches(Connection c, List<Object[]> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (int i = 0; i < rows.size(); i++) {
+        PersonRow.bind(ps, rows.get(i));
+        ps.addBatch();
+        if ((i + 1) % BATCH_ROWS == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Stores a certificate once under its fingerprint; returns the fingerprint (null for none). */
+  private static String saveCertificate(Connection c, String der64) throws SQLException {
+    if (der64 == null) {
+      return null;
+    }
+    String fingerprint = PersonRow.fingerprint(der64);
+    try (PreparedStatement ps = Jdbc.prepare(c, INSERT_CERTIFICATE, fingerprint, der64)) {
+      ps.executeUpdate();
+    }
+    return fingerprint;
+  }
+
+  private static int execute(Connection c, String sql, Object[] values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      PersonRow.bind(ps, values);
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Remembers certificates already stored during one bulk insert, so a seeded population that
+   * shares one certificate hashes and stores it once.
+   */
+  private static final class CertificateCache {
+    private static final int MAX_REMEMBERED = 1000;
+    private final Map<String, String> fingerprints = new HashMap<>();
+
+    String fingerprint(Connection c, String der64) throws SQLException {
+      if (der64 == null) {
+        return null;
+      }
+      String known = fingerprints.get(der64);
+      if (known != null) {
+        return known;
+      }
+      if (fingerprints.size() >= MAX_REMEMBERED) {
+        fingerprints.clear();
+      }
+      String fingerprint = saveCertificate(c, der64);
+      fingerprints.put(der64, fingerprint);
+      return fingerprint;
+    }
+  }
+}

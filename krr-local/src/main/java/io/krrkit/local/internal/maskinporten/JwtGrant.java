@@ -1,0 +1,190 @@
+package io.krrkit.local.internal.maskinporten;
+
+import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Personidentifikator;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A JWT grant (RFC 7523) as sent to the token endpoint, parsed but not yet trusted: the signature,
+ * client, times and scopes are checked by {@link TokenService}. Parsing rejects what is not a
+ * well-formed grant: a missing required claim ({@code iss}, {@code iat}, {@code exp}, {@code jti},
+ * {@code scope}) or a claim of the wrong type is MP-011; {@code aud} missing is MP-110 (as a wrong
+ * one); {@code alg} other than RS256/384/512 is MP-124; {@code x5c} that is not an array is MP-123.
+ *
+ * @param jwt the signed JWT, for the signature check
+ * @param kid the {@code kid} header, or {@code null}
+ * @param hasX5c whether an {@code x5c} certificate chain was sent
+ * @param resources {@code resource} (absolute URIs, RFC 8707), empty when not asked or empty
+ * @param pid {@code pid}, or {@code null}
+ * @param consumerOrg {@code consumer_org}, or {@code null}
+ * @param issOnBehalfOf {@code iss_onbehalfof}, or {@code null}
+ */
+record JwtGrant(
+    SignedJWT jwt,
+    String kid,
+    boolean hasX5c,
+    String iss,
+    List<String> audience,
+    Instant iat,
+    Instant exp,
+    String jti,
+    String scope,
+    List<String> resources,
+    String pid,
+    String consumerOrg,
+    String issOnBehalfOf) {
+
+  private static final Set<JWSAlgorithm> ALGORITHMS =
+      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+
+  /** Checks the optional claims' values: {@code pid}, {@code consumer_org}, their combination. */
+  JwtGrant {
+    Objects.requireNonNull(jwt, "jwt == null");
+    audience = List.copyOf(audience);
+    resources = List.copyOf(resources);
+    resources.forEach(JwtGrant::checkResource);
+    if (pid != null && !Personidentifikator.isValid(pid)) {
+      throw invalid("pid must be an 11-digit identity number with valid control digits");
+    }
+    if (consumerOrg != null && !OrgNumber.isValid(consumerOrg)) {
+      throw invalid("consumer_org must be a 9-digit organisation number");
+    }
+    if (consumerOrg != null && issOnBehalfOf != null) {
+      throw invalid("consumer_org and iss_onbehalfof cannot be used together");
+    }
+  }
+
+  /**
+   * Whether the grant authenticates with an enterprise certificate: {@code x5c} and no {@code kid}
+   * ({@code client_amr} {@code virksomhetssertifikat}).
+   */
+  boolean usesCertificate() {
+    return kid == null && hasX5c;
+  }
+
+  /** Parses a compact JWS; throws {@link TokenRequestException} naming what is wrong. */
+  static JwtGrant parse(String assertion) {
+    checkHeader(headerOf(assertion));
+    try {
+      SignedJWT jwt = SignedJWT.parse(assertion);
+      return fromClaims(jwt, jwt.getJWTClaimsSet());
+    } catch (ParseException e) {
+      throw invalid("the assertion is not a well-formed signed JWT");
+    }
+  }
+
+  private static Map<String, Object> headerOf(String assertion) {
+    try {
+      Base64URL[] parts = JOSEObject.split(assertion);
+      if (parts.length != 3) {
+        throw invalid("the assertion must be a signed JWT (JWS compact form), not encrypted");
+      }
+      return JSONObjectUtils.parse(parts[0].decodeToString());
+    } catch (ParseException e) {
+      throw invalid("the assertion is not a JWT (three base64url parts separated by dots)");
+    }
+  }
+
+  private static void checkHeader(Map<String, Object> header) {
+    Object alg = header.get("alg");
+    if (!(alg instanceof String name) || !ALGORITHMS.contains(JWSAlgorithm.parse(name))) {
+      throw TokenRequestException.of(
+          TokenError.INVALID_SIGNATURE, "alg must be RS256, RS384 or RS512");
+    }
+    Object x5c = header.get("x5c");
+    if (x5c != null && (!(x5c instanceof List<?> chain) || chain.isEmpty())) {
+      throw TokenRequestException.of(
+          TokenError.INVALID_X5C,
+          "x5c must be a non-empty array of base64 DER certificates, the enterprise certificate"
+              + " first");
+    }
+  }
+
+  private static JwtGrant fromClaims(SignedJWT jwt, JWTClaimsSet claims) throws ParseException {
+    if (claims.getAudience().isEmpty()) {
+      throw TokenRequestException.of(TokenError.INVALID_AUDIENCE, "aud is missing");
+    }
+    return new JwtGrant(
+        jwt,
+        jwt.getHeader().getKeyID(),
+        jwt.getHeader().getX509CertChain() != null,
+        required(claims.getStringClaim("iss"), "iss"),
+        claims.getAudience(),
+        instant(claims.getDateClaim("iat"), "iat"),
+        instant(claims.getDateClaim("exp"), "exp"),
+        required(claims.getStringClaim("jti"), "jti"),
+        required(claims.getStringClaim("scope"), "scope"),
+        resources(claims),
+        optionalString(claims, "pid"),
+        optionalString(claims, "consumer_org"),
+        optionalString(claims, "iss_onbehalfof"));
+  }
+
+  private static String optionalString(JWTClaimsSet claims, String claim) {
+    Object value = claims.getClaim(claim);
+    if (value != null && !(value instanceof String)) {
+      throw invalid(claim + " must be a string");
+    }
+    return (String) value;
+  }
+
+  /** RFC 8707: a resource is an absolute URI without a fragment. */
+  private static void checkResource(String resource) {
+    boolean absolute;
+    try {
+      URI uri = new URI(resource);
+      absolute = uri.isAbsolute() && uri.getFragment() == null && resource.length() <= 1024;
+    } catch (URISyntaxException e) {
+      absolute = false;
+    }
+    if (!absolute) {
+      throw invalid(
+          "resource must hold absolute URIs without a fragment (e.g. https://api.example.no/),"
+              + " as agreed with the API owner");
+    }
+  }
+
+  private static List<String> resources(JWTClaimsSet claims) throws ParseException {
+    Object resource = claims.getClaim("resource");
+    if (resource == null) {
+      return List.of();
+    }
+    if (!(resource instanceof List<?> values)
+        || !values.stream().allMatch(String.class::isInstance)) {
+      throw invalid("resource must be an array of strings");
+    }
+    return claims.getStringListClaim("resource");
+  }
+
+  private static String required(String value, String claim) {
+    if (value == null || value.isBlank()) {
+      throw invalid("claim " + claim + " is missing");
+    }
+    return value;
+  }
+
+  private static Instant instant(Date value, String claim) {
+    if (value == null) {
+      throw invalid("claim " + claim + " is missing");
+    }
+    return value.toInstant();
+  }
+
+  private static TokenRequestException invalid(String detail) {
+    return TokenRequestException.of(TokenError.INVALID_PARAMETER, detail);
+  }
+}

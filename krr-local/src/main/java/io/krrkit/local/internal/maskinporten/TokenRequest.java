@@ -1,0 +1,24 @@
+package io.krrkit.local.internal.maskinporten;
+
+import io.krrkit.core.Masking;
+import java.util.Objects;
+
+/**
+ * The form parameters of a token request that matter; others ({@code scope}, {@code client_id}) are
+ * tolerated and ignored, since the grant's claims decide.
+ *
+ * @param grantType {@code grant_type}
+ * @param assertion {@code assertion}, the JWT grant
+ */
+public record TokenRequest(String grantType, String assertion) {
+  public TokenRequest {
+    Objects.requireNonNull(grantType, "grantType == null");
+    Objects.requireNonNull(assertion, "assertion == null");
+  }
+
+  /** Masks the assertion: it authenticates the client until it expires. */
+  @Override
+  public String toString() {
+    return "TokenRequest[grantType=" + grantType + ", assertion=" + Masking.secret(assertion) + "]";
+  }
+}

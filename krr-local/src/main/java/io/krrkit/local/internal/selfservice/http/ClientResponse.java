@@ -1,0 +1,65 @@
+package io.krrkit.local.internal.selfservice.http;
+
+import io.krrkit.core.Scope;
+import io.krrkit.local.internal.client.RegisteredClient;
+import java.util.List;
+
+/** A client as the self-service API shows it (SPEC §4 client model). */
+record ClientResponse(
+    String clientId,
+    String clientName,
+    String description,
+    String clientUri,
+    String integrationType,
+    String applicationType,
+    String tokenEndpointAuthMethod,
+    List<String> grantTypes,
+    List<String> scopes,
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris,
+    int accessTokenLifetime,
+    int authorizationLifetime,
+    int refreshTokenLifetime,
+    String refreshTokenUsage,
+    boolean ssoDisabled,
+    String codeChallengeMethod,
+    String clientOrgno,
+    String supplierOrgno,
+    boolean active,
+    String created,
+    String lastUpdated,
+    List<OnBehalfOfJson> onbehalfof) {
+
+  /** A client without on-behalf-of registrations (a new one). */
+  static ClientResponse of(RegisteredClient c) {
+    return of(c, List.of());
+  }
+
+  /** A client with its on-behalf-of registrations. */
+  static ClientResponse of(RegisteredClient c, List<OnBehalfOfJson> onbehalfof) {
+    return new ClientResponse(
+        c.clientId(),
+        c.clientName(),
+        c.description(),
+        c.clientUri(),
+        c.integrationType().wireName(),
+        c.applicationType(),
+        c.tokenEndpointAuthMethod(),
+        c.grantTypes(),
+        c.scopes().stream().sorted().map(Scope::value).toList(),
+        c.redirectUris(),
+        c.postLogoutRedirectUris(),
+        c.accessTokenLifetime(),
+        c.authorizationLifetime(),
+        c.refreshTokenLifetime(),
+        c.refreshTokenUsage(),
+        c.ssoDisabled(),
+        c.codeChallengeMethod(),
+        c.orgNumber().value(),
+        c.supplierOrgNumber() == null ? null : c.supplierOrgNumber().value(),
+        c.active(),
+        SelfServiceJson.timestamp(c.created()),
+        SelfServiceJson.timestamp(c.lastUpdated()),
+        onbehalfof);
+  }
+}

@@ -1,0 +1,190 @@
+package io.krrkit.local.internal.web.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.krrkit.core.OrgNumber;
+import io.krrkit.local.internal.access.ScopeRegistry;
+import io.krrkit.local.internal.client.ClientRegistry;
+import io.krrkit.local.internal.client.ClientRegistryException;
+import io.krrkit.local.internal.client.KeyRing;
+import io.krrkit.local.internal.client.OnBehalfOfRegistry;
+import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
+import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
+import io.krrkit.local.internal.store.Jdbc;
+import io.krrkit.local.internal.web.jdbc.Organisations;
+import io.krrkit.local.internal.web.jdbc.WebSecrets;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The self-service web page, "Min side" (like {@code sjolvbetjening.samarbeid.digdir.no}), served
+ * at {@code /}: every route in one table below. Pages act on the same registries as the
+ * self-service API, so the page and the API see one store. Each route is wrapped: the session is
+ * read (or started), every POST must carry the session's CSRF token, pages behind log-in redirect
+ * to it, and anything thrown becomes an error page.
+ */
+public final class WebRoutes {
+  /** Name of the hidden CSRF field every state-changing form carries. */
+  static final String CSRF_FIELD = "csrf";
+
+  private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
+  // Paths of the emulated services and static files: their 404s keep their own bodies.
+  private static final List<String> SERVICE_PATHS =
+      List.of(
+          "/selvbetjening/",
+          "/maskinporten/",
+          "/kontaktregisteret/",
+          "/idporten/",
+          "/admin/",
+          "/static/");
+  private static final String SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self';"
+          + " base-uri 'none'; object-src 'none'";
+
+  private final Site site;
+  private final LoginPages login;
+  private final IntegrationPages integrations;
+  private final KeyPages keys;
+  private final OnBehalfOfPages onBehalfOfPages;
+  private final ScopePages scopePages;
+
+  /**
+   * Serves the pages on the given registries and store.
+   *
+   * @param emulatorOrg the emulator's own organisation, always offered at log-in
+   * @param baseUrl the emulator's public URL; session cookies are {@code Secure} when it is https
+   */
+  public WebRoutes(
+      ClientRegistry clients,
+      OnBehalfOfRegistry onBehalfOf,
+      ScopeRegistry scopes,
+      Jdbc jdbc,
+      OrgNumber emulatorOrg,
+      Clock clock,
+      String baseUrl) {
+    SecureRandom random = new SecureRandom();
+    Organisations organisations = new Organisations(jdbc, emulatorOrg, clock);
+    this.site =
+        new Site(
+            new Messages(),
+            new Templates(),
+            organisations,
+            new SessionCookie(new WebSecrets(jdbc, random, clock).loadOrCreate("session")),
+            random,
+            clock,
+            baseUrl.startsWith("https:"));
+    this.login = new LoginPages(site, new TestPersonDirectory(jdbc), organisations);
+    this.integrations = new IntegrationPages(clients, scopes, baseUrl + "/maskinporten/");
+    this.keys =
+        new KeyPages(
+            clients, new KeyRing(clients, new JdbcClientKeyRepository(jdbc), clock), clock);
+    this.onBehalfOfPages = new OnBehalfOfPages(clients, onBehalfOf);
+    this.scopePages = new ScopePages(scopes);
+  }
+
+  /** Registers the static files ({@code /static/…}) and the page routes. */
+  public void register(JavalinConfig config) {
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/static";
+          files.directory = "/web/static";
+          files.location = Location.CLASSPATH;
+        });
+    RoutesConfig r = config.routes;
+    r.get("/", open(login::home));
+    r.get("/logg-inn", open(login::form));
+    r.post("/logg-inn", open(login::signIn));
+    r.post("/logg-ut", open(login::signOut));
+    r.post("/organisasjoner", open(login::addOrganisation));
+    r.post("/organisasjon", signedIn(login::switchOrganisation));
+    r.get("/integrasjoner", signedIn(integrations::list));
+    r.get("/integrasjoner/ny", signedIn(integrations::newForm));
+    r.post("/integrasjoner", signedIn(integrations::create));
+    r.get("/integrasjoner/{id}", signedIn(integrations::show));
+    r.get("/integrasjoner/{id}/endre", signedIn(integrations::editForm));
+    r.post("/integrasjoner/{id}/endre", signedIn(integrations::update));
+    r.get("/integrasjoner/{id}/slett", signedIn(integrations::confirmDelete));
+    r.post("/integrasjoner/{id}/slett", signedIn(integrations::delete));
+    r.get("/integrasjoner/{id}/nokler", signedIn(keys::list));
+    r.post("/integrasjoner/{id}/nokler", signedIn(keys::add));
+    r.post("/integrasjoner/{id}/nokler/slett", signedIn(keys::delete));
+    r.get("/integrasjoner/{id}/paa-vegne-av", signedIn(onBehalfOfPages::list));
+    r.post("/integrasjoner/{id}/paa-vegne-av", signedIn(onBehalfOfPages::add));
+    r.post("/integrasjoner/{id}/paa-vegne-av/slett", signedIn(onBehalfOfPages::delete));
+    r.get("/scopes", signedIn(scopePages::list));
+    r.get("/scopes/ny", signedIn(scopePages::newForm));
+    r.post("/scopes", signedIn(scopePages::create));
+    r.get("/scopes/scope", signedIn(scopePages::show));
+    r.post("/scopes/scope", signedIn(scopePages::update));
+    r.post("/scopes/scope/deaktiver", signedIn(scopePages::deactivate));
+    r.post("/scopes/scope/aktiver", signedIn(scopePages::activate));
+    r.post("/scopes/tilgang", signedIn(scopePages::grant));
+    r.post("/scopes/tilgang/fjern", signedIn(scopePages::revoke));
+    r.error(404, "html", this::notFound);
+  }
+
+  /** A browser asking for a page that does not exist gets the 404 page, not a bare text. */
+  private void notFound(Context ctx) {
+    if (SERVICE_PATHS.stream().noneMatch(ctx.path()::startsWith) && !WebContext.rendered(ctx)) {
+      error(site.open(ctx), 404, "error.notFound");
+    }
+  }
+
+  /** A page anyone may open. */
+  private Handler open(PageHandler handler) {
+    return ctx -> handle(ctx, handler, false);
+  }
+
+  /** A page behind log-in: visitors who are not logged in are sent to the log-in page. */
+  private Handler signedIn(PageHandler handler) {
+    return ctx -> handle(ctx, handler, true);
+  }
+
+  private void handle(Context ctx, PageHandler handler, boolean needsLogin) {
+    ctx.header("Content-Security-Policy", SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+    WebContext web = site.open(ctx);
+    try {
+      if (ctx.method() == HandlerType.POST) {
+        checkCsrf(web);
+      }
+      if (needsLogin && !web.session().signedIn()) {
+        web.redirect("/logg-inn");
+        return;
+      }
+      handler.handle(web);
+    } catch (WebException e) {
+      error(web, e.status(), e.messageKey());
+    } catch (ClientRegistryException e) {
+      boolean notFound = e.reason() == ClientRegistryException.Reason.NOT_FOUND;
+      error(web, notFound ? 404 : 400, notFound ? "error.notFound" : "error.badRequest");
+    } catch (Exception e) {
+      log.error("web page {} {} failed", ctx.method(), ctx.path(), e);
+      error(web, 500, "error.internal");
+    }
+  }
+
+  private static void checkCsrf(WebContext web) {
+    String sent = web.submittedCsrfToken();
+    byte[] expected = web.session().csrfToken().getBytes(StandardCharsets.UTF_8);
+    if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8))) {
+      throw WebException.csrf();
+    }
+  }
+
+  private static void error(WebContext web, int status, String key) {
+    String heading = web.text(key + ".heading");
+    web.render(status, "error.jte", heading, new ErrorView(status, heading, web.text(key)));
+  }
+}

@@ -1,0 +1,59 @@
+package io.krrkit.local.internal.web.jdbc;
+
+import io.krrkit.local.internal.store.Jdbc;
+import io.krrkit.local.internal.store.StoreException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The web page's secrets in the store ({@code web_secret}): made by the first node that needs one,
+ * read by every other, so all nodes on one store sign and check sessions alike.
+ */
+public final class WebSecrets {
+  private static final String FIND = "SELECT secret FROM web_secret WHERE name = ?";
+  private static final String INSERT =
+      "INSERT INTO web_secret (name, secret, created) VALUES (?, ?, ?)";
+
+  private final Jdbc jdbc;
+  private final SecureRandom random;
+  private final Clock clock;
+
+  public WebSecrets(Jdbc jdbc, SecureRandom random, Clock clock) {
+    this.jdbc = jdbc;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /** The 32-byte secret {@code name}, created now if the store has none. */
+  public byte[] loadOrCreate(String name) {
+    return find(name)
+        .orElseGet(
+            () -> {
+              byte[] fresh = new byte[32];
+              random.nextBytes(fresh);
+              insert(name, fresh);
+              // Another node may have won the race: the stored one is the one to use.
+              return find(name).orElseThrow(() -> new IllegalStateException("no secret " + name));
+            });
+  }
+
+  private Optional<byte[]> find(String name) {
+    return jdbc.queryOne(FIND, rs -> Base64.getUrlDecoder().decode(rs.getString(1)), name);
+  }
+
+  private void insert(String name, byte[] secret) {
+    try {
+      jdbc.update(
+          INSERT,
+          name,
+          Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
+          clock.millis());
+    } catch (StoreException e) {
+      if (!e.isDuplicateKey()) {
+        throw e;
+      }
+    }
+  }
+}
