@@ -24,6 +24,8 @@ import java.util.Set;
  * well-formed grant: a missing required claim ({@code iss}, {@code iat}, {@code exp}, {@code jti},
  * {@code scope}) or a claim of the wrong type is MP-011; {@code aud} missing is MP-110 (as a wrong
  * one); {@code alg} other than RS256/384/512 is MP-124; {@code x5c} that is not an array is MP-123.
+ * {@code resource} may be a string or an array of strings; {@code sub}, when sent, must equal
+ * {@code iss}.
  *
  * @param jwt the signed JWT, for the signature check
  * @param kid the {@code kid} header, or {@code null}
@@ -118,11 +120,13 @@ record JwtGrant(
     if (claims.getAudience().isEmpty()) {
       throw TokenRequestException.of(TokenError.INVALID_AUDIENCE, "aud is missing");
     }
+    String iss = required(claims.getStringClaim("iss"), "iss");
+    checkSubject(claims.getClaim("sub"), iss);
     return new JwtGrant(
         jwt,
         jwt.getHeader().getKeyID(),
         jwt.getHeader().getX509CertChain() != null,
-        required(claims.getStringClaim("iss"), "iss"),
+        iss,
         claims.getAudience(),
         instant(claims.getDateClaim("iat"), "iat"),
         instant(claims.getDateClaim("exp"), "exp"),
@@ -142,6 +146,17 @@ record JwtGrant(
     return (String) value;
   }
 
+  /**
+   * RFC 7523 §3 asks for {@code sub}, which for client authentication is the client id; Digdir's
+   * grant table leaves it out. <b>D:</b> taken when it is the client id ({@code iss}), refused
+   * otherwise: any other subject is a principal the token would not be for.
+   */
+  private static void checkSubject(Object sub, String iss) {
+    if (sub != null && !iss.equals(sub)) {
+      throw invalid("sub, when sent, must be the client id (the same as iss); or leave it out");
+    }
+  }
+
   /** RFC 8707: a resource is an absolute URI without a fragment. */
   private static void checkResource(String resource) {
     boolean absolute;
@@ -158,14 +173,21 @@ record JwtGrant(
     }
   }
 
+  /**
+   * {@code resource} as a list. <b>D:</b> a single string is one resource; Digdir's page says "only
+   * array supported", but clients in production (KS Fiks, entur's examples) send a string.
+   */
   private static List<String> resources(JWTClaimsSet claims) throws ParseException {
     Object resource = claims.getClaim("resource");
     if (resource == null) {
       return List.of();
     }
+    if (resource instanceof String single) {
+      return List.of(single);
+    }
     if (!(resource instanceof List<?> values)
         || !values.stream().allMatch(String.class::isInstance)) {
-      throw invalid("resource must be an array of strings");
+      throw invalid("resource must be a string or an array of strings");
     }
     return claims.getStringListClaim("resource");
   }

@@ -8,12 +8,13 @@ import java.util.Objects;
  * tolerated and ignored, since the grant's claims decide.
  *
  * @param grantType {@code grant_type}
- * @param assertion {@code assertion}, the JWT grant
+ * @param assertion {@code assertion}, the JWT grant, or {@code null} when missing: {@link
+ *     TokenService} checks the grant type first, so a {@code client_credentials} request without
+ *     one is told its grant type is unsupported
  */
 public record TokenRequest(String grantType, String assertion) {
   public TokenRequest {
     Objects.requireNonNull(grantType, "grantType == null");
-    Objects.requireNonNull(assertion, "assertion == null");
   }
 
   /** Masks the assertion: it authenticates the client until it expires. */

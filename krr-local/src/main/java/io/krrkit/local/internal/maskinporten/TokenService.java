@@ -13,11 +13,11 @@ import java.util.Set;
 /**
  * Maskinporten's token endpoint logic: validates a JWT grant and mints an access token (SPEC §3).
  *
- * <p>Checks run in this order, each failing with its {@link TokenError}: grant type; grant shape
- * ({@link JwtGrant#parse}); {@code aud} (MP-110); client, key and signature (MP-100, MP-120,
- * MP-121, MP-123, MP-124); times (MP-130); integration type and scopes (MP-201, MP-200); whom the
- * token is for ({@link GrantAuthorizer}: MP-201, MP-251, MP-011, MP-250); and last the {@code jti}
- * (MP-012), so a grant refused for any other reason is not spent.
+ * <p>Checks run in this order, each failing with its {@link TokenError}: grant type; assertion
+ * present (MP-011); grant shape ({@link JwtGrant#parse}); {@code aud} (MP-110); client, key and
+ * signature (MP-100, MP-120, MP-121, MP-123, MP-124); times (MP-130); integration type and scopes
+ * (MP-201, MP-200); whom the token is for ({@link GrantAuthorizer}: MP-201, MP-251, MP-011,
+ * MP-250); and last the {@code jti} (MP-012), so a grant refused for any other reason is not spent.
  */
 public final class TokenService {
   /** The only grant type Maskinporten takes. */
@@ -55,6 +55,9 @@ public final class TokenService {
   public IssuedToken issue(TokenRequest request) {
     if (!JWT_BEARER.equals(request.grantType())) {
       throw TokenRequestException.of(TokenError.UNSUPPORTED_GRANT_TYPE);
+    }
+    if (request.assertion() == null) {
+      throw TokenRequestException.of(TokenError.INVALID_PARAMETER, "assertion is missing");
     }
     JwtGrant grant = JwtGrant.parse(request.assertion());
     checkAudience(grant);

@@ -43,6 +43,20 @@ class RestrictedTokensTest {
   }
 
   @Test
+  void aResourceStringIsOneResource() throws Exception {
+    Answer answer = fx.token(grant(fx.claims(client).claim("resource", "https://api.example.no/")));
+
+    assertThat(claims(answer).getAudience()).containsExactly("https://api.example.no/");
+  }
+
+  @Test
+  void aResourceStringMustBeAnAbsoluteUri() {
+    assertInvalid(
+        fx.token(grant(fx.claims(client).claim("resource", "api/krr"))),
+        "resource must hold absolute URIs");
+  }
+
+  @Test
   void withoutResourceTheTokenHasNoAudienceAndWithoutPidNoPid() throws Exception {
     JWTClaimsSet claims = claims(fx.token(fx.grant(client)));
 
@@ -76,7 +90,7 @@ class RestrictedTokensTest {
   void rejectsResourceArraysWithoutStrings() {
     Answer answer = fx.token(grant(fx.claims(client).claim("resource", List.of(1, 2))));
 
-    assertInvalid(answer, "resource must be an array of strings");
+    assertInvalid(answer, "resource must be a string or an array of strings");
   }
 
   @Test

@@ -66,6 +66,18 @@ class TokenErrorsTest {
   }
 
   @Test
+  void checksTheGrantTypeBeforeTheAssertion() {
+    Answer answer =
+        fx.postForm(
+            fx.issuer() + "token", "grant_type=client_credentials&client_id=" + client.clientId());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isEqualTo("unsupported_grant_type");
+    assertThat(answer.json().get("error_description").asText())
+        .startsWith("Unsupported grant type, use urn:ietf:params:oauth:grant-type:jwt-bearer");
+  }
+
+  @Test
   void rejectsMissingAssertion() {
     Answer answer =
         fx.postForm(fx.issuer() + "token", "grant_type=" + LocalFixture.encode(JWT_BEARER));
@@ -190,20 +202,34 @@ class TokenErrorsTest {
   }
 
   @Test
-  void rejectsResourceThatIsNotAnArray() {
+  void rejectsResourceThatIsNeitherStringNorArray() {
     Answer answer =
         fx.token(
             fx.sign(
-                fx.header(client),
-                fx.claims(client).claim("resource", "https://api.example.no"),
-                client.privateKey()));
+                fx.header(client), fx.claims(client).claim("resource", 42), client.privateKey()));
 
     assertError(
         answer,
         400,
         "invalid_request",
         "MP-011",
-        "Invalid assertion. Invalid parameter value, resource");
+        "Invalid assertion. Invalid parameter value, resource must be a string or an array of"
+            + " strings");
+  }
+
+  @Test
+  void rejectsSubjectOtherThanTheClient() {
+    Answer answer =
+        fx.token(
+            fx.sign(
+                fx.header(client), fx.claims(client).subject("someone-else"), client.privateKey()));
+
+    assertError(
+        answer,
+        400,
+        "invalid_request",
+        "MP-011",
+        "Invalid assertion. Invalid parameter value, sub, when sent, must be the client id");
   }
 
   // --- client authentication: MP-100, MP-110, MP-120, MP-121, MP-123, MP-124 ---

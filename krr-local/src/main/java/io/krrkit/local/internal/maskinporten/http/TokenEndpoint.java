@@ -31,7 +31,7 @@ final class TokenEndpoint {
   void handle(Context ctx) throws Exception {
     FormBody form = FormBody.read(ctx.contentType(), ctx.bodyInputStream(), MAX_BODY_BYTES);
     IssuedToken token =
-        tokens.issue(new TokenRequest(required(form, "grant_type"), required(form, "assertion")));
+        tokens.issue(new TokenRequest(required(form, "grant_type"), form.single("assertion")));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token.accessToken());
     body.put("token_type", "Bearer");

@@ -117,6 +117,16 @@ class TokenEndpointTest {
   }
 
   @Test
+  void takesSubWhenItIsTheClientId() {
+    TestClient client = fx.registerClient(READ);
+    String grant =
+        fx.sign(
+            fx.header(client), fx.claims(client).subject(client.clientId()), client.privateKey());
+
+    assertThat(fx.token(grant).status()).isEqualTo(200);
+  }
+
+  @Test
   void toleratesScopeAndClientIdFormParameters() {
     TestClient client = fx.registerClient(READ);
     String body =
