@@ -37,6 +37,8 @@ import java.util.UUID;
  *
  * @param audience {@code aud}: the Maskinporten issuer, e.g. {@code https://test.maskinporten.no/}
  * @param issuer {@code iss}: the client_id
+ * @param subject {@code sub}, or {@code null} to leave it out (the default): RFC 7523 §3 asks for
+ *     it, as the client_id; Digdir's grant table does not list it
  * @param request {@code scope}, {@code resource}, {@code consumer_org}, {@code iss_onbehalfof} and
  *     {@code pid}
  * @param jwtId {@code jti}, single use
@@ -46,6 +48,7 @@ import java.util.UUID;
 public record JwtGrant(
     String audience,
     String issuer,
+    String subject,
     TokenRequest request,
     String jwtId,
     Instant issuedAt,
@@ -64,6 +67,9 @@ public record JwtGrant(
     Objects.requireNonNull(expiresAt, "expiresAt == null");
     requireText(audience, "aud (audience) is required: the Maskinporten issuer");
     requireText(issuer, "iss (issuer) is required: your client_id");
+    if (subject != null) {
+      requireText(subject, "sub must not be blank; leave it out, or set it to your client_id");
+    }
     requireText(jwtId, "jti is required and must be unique per grant");
     checkLifetime(Duration.between(issuedAt, expiresAt));
   }
@@ -84,6 +90,7 @@ public record JwtGrant(
         new JWTClaimsSet.Builder()
             .audience(audience)
             .issuer(issuer)
+            .subject(subject)
             .issueTime(Date.from(issuedAt))
             .expirationTime(Date.from(expiresAt))
             .jwtID(jwtId)
@@ -224,6 +231,7 @@ public record JwtGrant(
     private final TokenRequest.Builder request = TokenRequest.builder();
     private String audience;
     private String issuer;
+    private String subject;
     private Clock clock = Clock.systemUTC();
     private Duration lifetime = Duration.ofSeconds(MAX_LIFETIME_SECONDS);
 
@@ -238,6 +246,16 @@ public record JwtGrant(
     /** {@code iss}: your client_id (integration id). */
     public Builder issuer(String clientId) {
       this.issuer = Objects.requireNonNull(clientId, "clientId == null");
+      return this;
+    }
+
+    /**
+     * {@code sub}: RFC 7523 §3 requires it, as your client_id, for client authentication.
+     * Maskinporten's grant table does not list it, so it is left out unless set; set it for
+     * authorization servers that follow RFC 7523 to the letter.
+     */
+    public Builder subject(String subject) {
+      this.subject = Objects.requireNonNull(subject, "subject == null");
       return this;
     }
 
@@ -313,6 +331,7 @@ public record JwtGrant(
       return new JwtGrant(
           audience,
           issuer,
+          subject,
           request.build(),
           UUID.randomUUID().toString(),
           iat,

@@ -56,7 +56,8 @@ public final class MaskinportenClient {
     MetadataSource metadata =
         new MetadataSource(b.environment, transport, b.clock, b.metadataMaxAge, listener);
     TokenEndpoint.Signer signer =
-        new TokenEndpoint.Signer(b.clientId, b.credential(), b.grantLifetime, b.clock);
+        new TokenEndpoint.Signer(
+            b.clientId, b.sendSubject, b.credential(), b.grantLifetime, b.clock);
     Retrier retrier =
         new Retrier(b.maxAttempts, b.initialBackoff, b.maxBackoff, b.delayer, b.jitter);
     TokenEndpoint endpoint = new TokenEndpoint(metadata, transport, signer, retrier);
@@ -173,6 +174,7 @@ public final class MaskinportenClient {
 
     private MaskinportenEnvironment environment;
     private String clientId;
+    private boolean sendSubject;
     private RSAKey signingKey;
     private EnterpriseCertificate certificate;
     private JWSAlgorithm algorithm;
@@ -203,6 +205,16 @@ public final class MaskinportenClient {
     /** The client id (integration id), {@code iss} of the grants. Required. */
     public Builder clientId(String clientId) {
       this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+      return this;
+    }
+
+    /**
+     * Whether each grant also carries {@code sub} = the client id. RFC 7523 §3 requires {@code
+     * sub}; Maskinporten's grant table does not list it, so the default is {@code false}. Turn it
+     * on for an authorization server that refuses grants without it.
+     */
+    public Builder sendSubject(boolean send) {
+      this.sendSubject = send;
       return this;
     }
 

@@ -27,22 +27,31 @@ final class TokenEndpoint {
    * What signs grants for one client.
    *
    * @param clientId {@code iss} of every grant
+   * @param sendSubject whether grants also carry {@code sub} = {@code clientId} (RFC 7523 §3)
    */
-  record Signer(String clientId, GrantCredential credential, Duration lifetime, Clock clock) {
+  record Signer(
+      String clientId,
+      boolean sendSubject,
+      GrantCredential credential,
+      Duration lifetime,
+      Clock clock) {
 
     /**
      * A grant for {@code request} addressed to {@code audience}: the issuer exactly as the server's
      * metadata names it, so servers whose issuer has no trailing slash accept it too.
      */
     String assertion(TokenRequest request, String audience) {
-      return credential.sign(
+      JwtGrant.Builder grant =
           JwtGrant.builder()
               .audience(audience)
               .issuer(clientId)
               .request(request)
               .lifetime(lifetime)
-              .clock(clock)
-              .build());
+              .clock(clock);
+      if (sendSubject) {
+        grant.subject(clientId);
+      }
+      return credential.sign(grant.build());
     }
   }
 

@@ -58,6 +58,15 @@ class JwtGrantTest {
   }
 
   @Test
+  void carriesSubOnlyWhenAsked() throws Exception {
+    JwtGrant grant = grant().subject(CLIENT_ID).build();
+
+    assertThat(grant.subject()).isEqualTo(CLIENT_ID);
+    assertThat(claimsOf(grant.sign(KEY)).getSubject()).isEqualTo(CLIENT_ID);
+    assertThat(grant().build().subject()).isNull();
+  }
+
+  @Test
   void sendsAudAsAPlainString() throws Exception {
     Object aud = SignedJWT.parse(grant().sign(KEY)).getPayload().toJSONObject().get("aud");
 

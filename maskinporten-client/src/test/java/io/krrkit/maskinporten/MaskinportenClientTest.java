@@ -62,6 +62,17 @@ class MaskinportenClientTest {
   }
 
   @Test
+  void getsATokenWithSubInTheGrantWhenAsked() {
+    MaskinportenClient withSub =
+        fixture.clientFor(registered, new CountingHttpClient()).sendSubject(true).build();
+
+    AccessToken token = withSub.getToken(KONTAKTINFO);
+
+    VerifiedToken verified = fixture.krr().tokenVerifier().verify(token.authorizationHeader());
+    assertThat(verified.clientId()).isEqualTo(registered.clientId());
+  }
+
+  @Test
   void servesTheCachedTokenWithoutAnotherRequest() {
     AccessToken first = client.getToken(KONTAKTINFO);
     fixture.advance(Duration.ofSeconds(60));

@@ -76,12 +76,30 @@ final class MockOAuth2ServerInteropTest {
         .contains("assertion=");
     // The grant is addressed to the issuer exactly as the server names it (here: no trailing
     // slash), not to our normalised form of the configured URL.
-    String assertion =
-        java.net.URLDecoder.decode(
-            form.substring(form.indexOf("assertion=") + "assertion=".length()).split("&")[0],
-            java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(SignedJWT.parse(assertion).getJWTClaimsSet().getAudience())
+    assertThat(SignedJWT.parse(assertion(form)).getJWTClaimsSet().getAudience())
         .containsExactly(server.issuerUrl(ISSUER_ID).toString());
+  }
+
+  @Test
+  void sendsSubAsTheClientIdWhenAsked() throws Exception {
+    MaskinportenClient client =
+        MaskinportenClient.builder()
+            .environment(MaskinportenEnvironment.custom(server.issuerUrl(ISSUER_ID).toString()))
+            .clientId("interop-client")
+            .signingKey(MaskinportenFixture.rsaKey("interop-key"))
+            .sendSubject(true)
+            .build();
+
+    client.getToken(TokenRequest.of(Scope.KRR_KONTAKTINFORMASJON_READ));
+
+    assertThat(SignedJWT.parse(assertion(tokenRequestBody())).getJWTClaimsSet().getSubject())
+        .isEqualTo("interop-client");
+  }
+
+  private static String assertion(String form) {
+    return java.net.URLDecoder.decode(
+        form.substring(form.indexOf("assertion=") + "assertion=".length()).split("&")[0],
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The body of the next token request the server recorded, skipping metadata requests. */
