@@ -38,7 +38,8 @@ import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.jdbc.Maskinporten;
 import io.krrkit.local.internal.selfservice.http.SelfServiceRoutes;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
+import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.web.http.WebRoutes;
@@ -349,7 +350,11 @@ public final class KrrLocal implements AutoCloseable {
               new OwnRecord(register, clock),
               idporten.tokenVerifier(),
               tokenVerifier,
-              ServiceKey.loadOrCreate(jdbc, "kontaktregisteret", clock))
+              SigningKeys.onFirstUse(
+                  new JdbcSigningKeyRepository(jdbc, "kontaktregisteret"),
+                  settings.signingKeySize,
+                  Maskinporten.KEY_RETENTION,
+                  clock))
           .register(config.routes);
       // --- self-service web page "Min side" ({base}/) ---
       new WebRoutes(

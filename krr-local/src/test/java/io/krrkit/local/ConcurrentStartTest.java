@@ -47,7 +47,7 @@ class ConcurrentStartTest {
       }
       assertThat(persons).isGreaterThan(PERSONS / 2);
       assertThat(first.krrLocal().clientKeys().findByClient(bootstrap.clientId())).hasSize(1);
-      assertThat(rows(store, "signing_key")).isEqualTo(1);
+      assertThat(rows(store, "emulator_signing_key")).isEqualTo(1);
       assertThat(rows(store, "admin_client")).isEqualTo(1);
       assertThat(rows(store, "certificate_authority")).isEqualTo(1);
       assertThat(first.accessToken(Scope.KRR_KONTAKTINFORMASJON_READ)).isNotBlank();

@@ -3,7 +3,7 @@ package io.krrkit.local.internal.idporten;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.client.RegisteredClient;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,9 +31,9 @@ public final class TokenMinter {
   static final Duration ID_TOKEN_LIFETIME = Duration.ofSeconds(120);
 
   private final String issuer;
-  private final ServiceKey key;
+  private final SigningKeys key;
 
-  public TokenMinter(String issuer, ServiceKey key) {
+  public TokenMinter(String issuer, SigningKeys key) {
     this.issuer = issuer;
     this.key = key;
   }
@@ -77,7 +77,7 @@ public final class TokenMinter {
             .expirationTime(Date.from(iat.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())
             .build();
-    return key.signTyped(claims, ACCESS_TOKEN_TYPE);
+    return key.sign(claims, ACCESS_TOKEN_TYPE);
   }
 
   /** The pairwise {@code sub}: stable per client and person, different across clients. */

@@ -3,35 +3,38 @@ package io.krrkit.local.internal.idporten;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.maskinporten.BearerHeader;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 
 /**
  * Verifies access tokens of the emulator's ID-porten, for its resource servers: type {@code at+jwt}
- * (an ID token is not an access token), issuer, signature with the ID-porten key, expiry on the
- * emulator's clock with {@value #SKEW_SECONDS} s of skew, and a valid {@code pid}. Thread-safe.
+ * (an ID token is not an access token), issuer, signature with a published ID-porten key (by {@code
+ * kid}), expiry on the emulator's clock with {@value #SKEW_SECONDS} s of skew, and a valid {@code
+ * pid}. Thread-safe.
  */
 public final class UserTokenVerifier {
   static final long SKEW_SECONDS = 5;
-  private static final String BEARER = "bearer ";
 
   private final String issuer;
-  private final ServiceKey key;
+  private final SigningKeys keys;
   private final Clock clock;
 
-  public UserTokenVerifier(String issuer, ServiceKey key, Clock clock) {
+  public UserTokenVerifier(String issuer, SigningKeys keys, Clock clock) {
     this.issuer = issuer;
     this.clock = clock;
-    this.key = key;
+    this.keys = keys;
   }
 
   /**
@@ -41,12 +44,17 @@ public final class UserTokenVerifier {
    *     token of this ID-porten; the message never contains the token
    */
   public UserToken verify(String authorizationHeader) {
-    SignedJWT jwt = parse(bearerToken(authorizationHeader));
+    SignedJWT jwt = parse(BearerHeader.token(authorizationHeader));
     if (!new JOSEObjectType(TokenMinter.ACCESS_TOKEN_TYPE).equals(jwt.getHeader().getType())) {
       throw new InvalidTokenException("not an ID-porten access token (typ at+jwt)");
     }
+    String kid = jwt.getHeader().getKeyID();
+    RSAKey key =
+        (kid == null ? Optional.<RSAKey>empty() : keys.publishedKey(kid))
+            .orElseThrow(
+                () -> new InvalidTokenException("the token's kid is not published by " + issuer));
     try {
-      if (!jwt.verify(new RSASSAVerifier(key.publicJwk()))) {
+      if (!jwt.verify(new RSASSAVerifier(key))) {
         throw new InvalidTokenException("the token's signature does not verify with " + issuer);
       }
       return claims(jwt.getJWTClaimsSet());
@@ -82,17 +90,5 @@ public final class UserTokenVerifier {
     } catch (ParseException e) {
       throw new InvalidTokenException("the token is not a signed JWT");
     }
-  }
-
-  private static String bearerToken(String header) {
-    if (header == null || header.isBlank()) {
-      throw new InvalidTokenException("no access token, send Authorization: Bearer <token>");
-    }
-    String value = header.strip();
-    if (value.length() <= BEARER.length()
-        || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw new InvalidTokenException("the Authorization header must be Bearer <token>");
-    }
-    return value.substring(BEARER.length()).strip();
   }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.client.RegisteredClient;
+import io.krrkit.local.internal.signing.SigningKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -21,7 +21,7 @@ import io.krrkit.local.internal.idporten.UserToken;
 import io.krrkit.local.internal.idporten.UserTokenVerifier;
 import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class IdportenRoutes {
 
   private final String issuer;
   private final IdportenService service;
-  private final ServiceKey key;
+  private final SigningKeys key;
   private final UserTokenVerifier verifier;
   private final ClientRepository clients;
   private final TestPersonDirectory persons;
@@ -47,7 +47,7 @@ public final class IdportenRoutes {
   public IdportenRoutes(
       String issuer,
       IdportenService service,
-      ServiceKey key,
+      SigningKeys key,
       UserTokenVerifier verifier,
       ClientRepository clients,
       TestPersonDirectory persons) {

@@ -9,9 +9,11 @@ import io.krrkit.local.internal.idporten.TokenMinter;
 import io.krrkit.local.internal.idporten.UserTokenVerifier;
 import io.krrkit.local.internal.idporten.http.IdportenRoutes;
 import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
+import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.store.Jdbc;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,6 +30,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Idporten {
+  /**
+   * How long a key stays published after it stopped signing: an hour, longer than the default token
+   * lifetimes (120 s); a client's own {@code access_token_lifetime} may exceed it.
+   */
+  public static final Duration KEY_RETENTION = Duration.ofHours(1);
+
   private final String issuer;
   private final IdportenRoutes routes;
   private final UserTokenVerifier tokenVerifier;
@@ -52,7 +60,12 @@ public final class Idporten {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     Objects.requireNonNull(clock, "clock == null");
     String issuer = baseUrl + IdportenRoutes.PREFIX;
-    ServiceKey key = ServiceKey.loadOrCreate(jdbc, "idporten", clock);
+    SigningKeys key =
+        SigningKeys.onFirstUse(
+            new JdbcSigningKeyRepository(jdbc, "idporten"),
+            SigningKeys.DEFAULT_KEY_SIZE,
+            KEY_RETENTION,
+            clock);
     IdportenService service =
         new IdportenService(
             issuer,

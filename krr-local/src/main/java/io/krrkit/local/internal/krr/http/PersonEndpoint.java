@@ -13,7 +13,7 @@ import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
 import io.krrkit.local.internal.maskinporten.VerifiedToken;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -30,14 +30,14 @@ final class PersonEndpoint {
   private final OwnRecord records;
   private final UserTokenVerifier users;
   private final AccessTokenVerifier machines;
-  private final ServiceKey key;
+  private final SigningKeys key;
   private final JsonWriter json;
 
   PersonEndpoint(
       OwnRecord records,
       UserTokenVerifier users,
       AccessTokenVerifier machines,
-      ServiceKey key,
+      SigningKeys key,
       JsonWriter json) {
     this.records = records;
     this.users = users;

@@ -5,7 +5,7 @@ import io.javalin.http.ContentType;
 import io.krrkit.local.internal.idporten.UserTokenVerifier;
 import io.krrkit.local.internal.krr.OwnRecord;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
-import io.krrkit.local.internal.signing.jdbc.ServiceKey;
+import io.krrkit.local.internal.signing.SigningKeys;
 
 /**
  * KRR's user-driven lookup under {@code {base}/kontaktregisteret} (SPEC §5): {@code GET|PATCH
@@ -15,11 +15,11 @@ import io.krrkit.local.internal.signing.jdbc.ServiceKey;
  */
 public final class PersonRoutes {
   private final PersonEndpoint person;
-  private final ServiceKey key;
+  private final SigningKeys key;
 
   /** Serves {@code records} to the holders of tokens the two verifiers accept. */
   public PersonRoutes(
-      OwnRecord records, UserTokenVerifier users, AccessTokenVerifier machines, ServiceKey key) {
+      OwnRecord records, UserTokenVerifier users, AccessTokenVerifier machines, SigningKeys key) {
     this.person = new PersonEndpoint(records, users, machines, key, new JsonWriter());
     this.key = key;
   }

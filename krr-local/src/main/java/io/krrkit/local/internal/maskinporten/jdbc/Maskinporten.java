@@ -13,10 +13,11 @@ import io.krrkit.local.internal.maskinporten.GrantAuthenticator;
 import io.krrkit.local.internal.maskinporten.GrantAuthorizer;
 import io.krrkit.local.internal.maskinporten.JwtAccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.ReplayGuard;
-import io.krrkit.local.internal.maskinporten.SigningKeyStatus;
-import io.krrkit.local.internal.maskinporten.SigningKeys;
 import io.krrkit.local.internal.maskinporten.TokenService;
 import io.krrkit.local.internal.maskinporten.http.MaskinportenRoutes;
+import io.krrkit.local.internal.signing.SigningKeyStatus;
+import io.krrkit.local.internal.signing.SigningKeys;
+import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.store.Jdbc;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +87,10 @@ public final class Maskinporten {
     String issuer = baseUrl + MaskinportenRoutes.PREFIX + "/";
     SigningKeys signingKeys =
         SigningKeys.loadOrCreate(
-            new JdbcSigningKeyRepository(jdbc), signingKeySize, KEY_RETENTION, clock);
+            new JdbcSigningKeyRepository(jdbc, "maskinporten"),
+            signingKeySize,
+            KEY_RETENTION,
+            clock);
     TokenService tokens =
         new TokenService(
             issuer,

@@ -1,8 +1,8 @@
-package io.krrkit.local.internal.maskinporten.jdbc;
+package io.krrkit.local.internal.signing.jdbc;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.krrkit.local.internal.maskinporten.SigningKey;
-import io.krrkit.local.internal.maskinporten.SigningKeyRepository;
+import io.krrkit.local.internal.signing.SigningKey;
+import io.krrkit.local.internal.signing.SigningKeyRepository;
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;
@@ -10,25 +10,34 @@ import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
-/** {@link SigningKeyRepository} on the emulator's JDBC store (table {@code signing_key}). */
+/**
+ * {@link SigningKeyRepository} for one service's keys on the emulator's JDBC store (table {@code
+ * emulator_signing_key}, keyed by service and generation).
+ */
 public final class JdbcSigningKeyRepository implements SigningKeyRepository {
   private static final String SELECT_ACTIVE =
-      "SELECT jwk, generation, created, state, activates FROM signing_key WHERE state = 'ACTIVE'"
-          + " ORDER BY generation DESC";
+      "SELECT jwk, generation, created, state, activates FROM emulator_signing_key"
+          + " WHERE service = ? AND state = 'ACTIVE' ORDER BY generation DESC";
   private static final String INSERT =
-      "INSERT INTO signing_key (kid, generation, jwk, created, state, activates)"
+      "INSERT INTO emulator_signing_key (service, generation, jwk, created, state, activates)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
 
   private final Jdbc jdbc;
+  private final String service;
 
-  public JdbcSigningKeyRepository(Jdbc jdbc) {
-    this.jdbc = jdbc;
+  /**
+   * @param service whose keys: {@code maskinporten}, {@code idporten} or {@code kontaktregisteret}
+   */
+  public JdbcSigningKeyRepository(Jdbc jdbc, String service) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc == null");
+    this.service = Objects.requireNonNull(service, "service == null");
   }
 
   @Override
   public List<SigningKey> findActive() {
-    return jdbc.query(SELECT_ACTIVE, JdbcSigningKeyRepository::map);
+    return jdbc.query(SELECT_ACTIVE, JdbcSigningKeyRepository::map, service);
   }
 
   @Override
@@ -36,7 +45,7 @@ public final class JdbcSigningKeyRepository implements SigningKeyRepository {
     try {
       jdbc.update(
           INSERT,
-          key.kid(),
+          service,
           key.generation(),
           key.privateJwk().toJSONString(),
           key.created().toEpochMilli(),
@@ -61,7 +70,13 @@ public final class JdbcSigningKeyRepository implements SigningKeyRepository {
           Instant.ofEpochMilli(rs.getLong("activates")));
     } catch (ParseException e) {
       // Never include the stored JWK: it holds the private key.
-      throw new SQLException("signing_key holds a JWK that does not parse as RSA", e);
+      throw new SQLException("emulator_signing_key holds a JWK that does not parse as RSA", e);
     }
+  }
+
+  /** Names the service, never a key. */
+  @Override
+  public String toString() {
+    return "JdbcSigningKeyRepository[" + service + "]";
   }
 }

@@ -1,4 +1,4 @@
-package io.krrkit.local.internal.maskinporten;
+package io.krrkit.local.internal.signing;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The emulator's published signing keys as a Nimbus {@link JWKSource}, so its resource servers
- * validate tokens with the same validator API owners use, without an HTTP round trip. A selector
- * naming one {@code kid} is answered from the cache (reloading from the store once when the key is
- * unknown); any other selector sees every published key.
+ * A service's published signing keys as a Nimbus {@link JWKSource}, so the emulator's resource
+ * servers validate its tokens with the same validator API owners use, without an HTTP round trip. A
+ * selector naming one {@code kid} is answered from the cache (reloading from the store once when
+ * the key is unknown); any other selector sees every published key.
  */
-final class EmulatorKeySource implements JWKSource<SecurityContext> {
+public final class SigningKeySource implements JWKSource<SecurityContext> {
   private final SigningKeys signingKeys;
 
-  EmulatorKeySource(SigningKeys signingKeys) {
+  public SigningKeySource(SigningKeys signingKeys) {
     this.signingKeys = signingKeys;
   }
 

@@ -1,4 +1,4 @@
-package io.krrkit.local.internal.maskinporten;
+package io.krrkit.local.internal.signing;
 
 import java.util.List;
 

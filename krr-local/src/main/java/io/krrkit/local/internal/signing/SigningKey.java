@@ -1,4 +1,4 @@
-package io.krrkit.local.internal.maskinporten;
+package io.krrkit.local.internal.signing;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Instant;

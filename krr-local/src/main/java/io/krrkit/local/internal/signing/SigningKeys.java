@@ -1,10 +1,15 @@
-package io.krrkit.local.internal.maskinporten;
+package io.krrkit.local.internal.signing;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -23,8 +28,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emulator's signing keys, cached from the store and rotated through it, so every node on one
- * store signs with, and publishes, the same keys. Thread-safe.
+ * The signing keys of one emulated service (Maskinporten's access tokens, ID-porten's tokens, the
+ * KRR person endpoint's signed answers), cached from the store and rotated through it, so every
+ * node on one store signs with, and publishes, the same keys. Thread-safe.
+ *
+ * <pre>{@code
+ * SigningKeys keys = SigningKeys.onFirstUse(
+ *     new JdbcSigningKeyRepository(jdbc, "idporten"), 2048, retention, clock);
+ * String jwt = keys.sign(claims, "at+jwt"); // RS256, header {kid, alg, typ}
+ * String jwks = keys.jwks().toString();     // the published public halves, for {issuer}/jwk
+ * }</pre>
  *
  * <p>Life of a key: {@link #rotate} stores the next generation with an activation instant ahead of
  * now, and publishes it at once (stage {@code NEXT}); at activation it takes over signing (every
@@ -35,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class SigningKeys {
   /** Default time between a rotation and the new key's first signature: 60 s. */
   public static final Duration DEFAULT_PUBLICATION_DELAY = Duration.ofSeconds(60);
+
+  /** RSA bits of a service's key unless the operator chooses: 2048. */
+  public static final int DEFAULT_KEY_SIZE = 2048;
 
   static final long RELOAD_SECONDS = 5;
 
@@ -56,39 +72,70 @@ public final class SigningKeys {
   }
 
   /**
-   * Loads the keys, generating a first key of {@code keySize} bits when the store has none. When
-   * several nodes start at once, one insert wins and the others load its key.
+   * Loads the keys now, generating a first key of {@code keySize} bits when the store has none.
+   * When several nodes start at once, one insert wins and the others load its key.
    *
    * @param retention how long a key stays published after it stopped signing
    */
   public static SigningKeys loadOrCreate(
       SigningKeyRepository repository, int keySize, Duration retention, Clock clock) {
-    Objects.requireNonNull(repository, "repository == null");
-    SigningKeys keys = new SigningKeys(repository, keySize, retention, clock);
-    if (repository.findActive().isEmpty()) {
-      Instant now = clock.instant();
-      SigningKey first = new SigningKey(generate(keySize), 1, now, SigningKey.State.ACTIVE, now);
-      if (repository.insert(first)) {
-        log.info("generated signing key {} (RSA {})", first.kid(), keySize);
-      }
-    }
-    keys.reload(clock.instant());
+    SigningKeys keys = onFirstUse(repository, keySize, retention, clock);
+    keys.reload(keys.clock.instant());
     return keys;
   }
 
+  /**
+   * As {@link #loadOrCreate}, but loads (or generates) on first use, so an emulator that never
+   * signs for a service never pays for its key.
+   */
+  public static SigningKeys onFirstUse(
+      SigningKeyRepository repository, int keySize, Duration retention, Clock clock) {
+    return new SigningKeys(
+        Objects.requireNonNull(repository, "repository == null"),
+        keySize,
+        Objects.requireNonNull(retention, "retention == null"),
+        Objects.requireNonNull(clock, "clock == null"));
+  }
+
   /** Signs {@code claims} with the key that signs now; header {@code {kid, alg: RS256}}. */
-  String sign(JWTClaimsSet claims) {
+  public String sign(JWTClaimsSet claims) {
+    return sign(claims, null);
+  }
+
+  /** Signs {@code claims}; header {@code {kid, alg: RS256, typ}}, no {@code typ} when null. */
+  public String sign(JWTClaimsSet claims, String typ) {
+    Loaded key = signingNow();
+    return sign(new SignedJWT(header(key, typ), claims), key);
+  }
+
+  /** Signs {@code payload} (JSON text) as a compact JWS; header {@code {kid, alg: RS256, typ}}. */
+  public String signPayload(String payload, String typ) {
+    Loaded key = signingNow();
+    return sign(new JWSObject(header(key, typ), new Payload(payload)), key);
+  }
+
+  /** The published public keys as a JWK set, as served at the service's JWKS endpoint. */
+  public JWKSet jwks() {
+    return new JWKSet(List.<JWK>copyOf(published()));
+  }
+
+  private Loaded signingNow() {
     Instant now = clock.instant();
-    Snapshot keys = current(now);
-    Loaded key = keys.signing(now);
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build();
-    SignedJWT jwt = new SignedJWT(header, claims);
+    return current(now).signing(now);
+  }
+
+  private static JWSHeader header(Loaded key, String typ) {
+    JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid());
+    return typ == null ? header.build() : header.type(new JOSEObjectType(typ)).build();
+  }
+
+  private static String sign(JWSObject object, Loaded key) {
     try {
-      jwt.sign(key.signer());
+      object.sign(key.signer());
     } catch (JOSEException e) {
       throw new IllegalStateException("signing key " + key.kid() + " failed to sign", e);
     }
-    return jwt.serialize();
+    return object.serialize();
   }
 
   /** The public halves of every published key, newest first, as served at the JWKS endpoint. */
@@ -101,7 +148,7 @@ public final class SigningKeys {
    * The published key {@code kid}; reloads from the store once when it is not cached (another node
    * may have added it).
    */
-  Optional<RSAKey> publishedKey(String kid) {
+  public Optional<RSAKey> publishedKey(String kid) {
     Instant now = clock.instant();
     Optional<RSAKey> cached = current(now).publishedKey(kid, now, retention);
     return cached.isPresent() ? cached : reload(now).publishedKey(kid, now, retention);
@@ -145,7 +192,9 @@ public final class SigningKeys {
 
   private Snapshot current(Instant now) {
     Snapshot keys = snapshot;
-    return keys.loadedAt.plusSeconds(RELOAD_SECONDS).isAfter(now) && !keys.loadedAt.isAfter(now)
+    return keys != null
+            && keys.loadedAt.plusSeconds(RELOAD_SECONDS).isAfter(now)
+            && !keys.loadedAt.isAfter(now)
         ? keys
         : reload(now);
   }
@@ -153,11 +202,23 @@ public final class SigningKeys {
   private Snapshot reload(Instant now) {
     List<SigningKey> stored = repository.findActive();
     if (stored.isEmpty()) {
-      throw new IllegalStateException("no signing key in the store; restart to generate one");
+      insertFirst(now);
+      stored = repository.findActive();
+    }
+    if (stored.isEmpty()) {
+      throw new IllegalStateException("no signing key in the store for " + repository);
     }
     Snapshot previous = snapshot;
     snapshot = new Snapshot(stored, now, previous);
     return snapshot;
+  }
+
+  /** Generation 1, signing from now; when several nodes race, one insert wins. */
+  private void insertFirst(Instant now) {
+    SigningKey first = new SigningKey(generate(keySize), 1, now, SigningKey.State.ACTIVE, now);
+    if (repository.insert(first)) {
+      log.info("generated signing key {} (RSA {}) for {}", first.kid(), keySize, repository);
+    }
   }
 
   private static RSAKey generate(int keySize) {
