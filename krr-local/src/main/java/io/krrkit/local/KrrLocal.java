@@ -278,7 +278,7 @@ public final class KrrLocal implements AutoCloseable {
       this.clock = clock;
       this.baseUrl = baseUrl;
       this.settings = settings;
-      this.jdbc = new Jdbc(database.dataSource());
+      this.jdbc = database.jdbc();
       this.clients = new JdbcClientRepository(jdbc);
       this.clientKeys = new JdbcClientKeyRepository(jdbc);
       // --- scope access, delegations, on-behalf-of ---

@@ -11,14 +11,24 @@ import javax.sql.DataSource;
 
 /**
  * The few JDBC moves the repositories need, with parameters bound in order and {@link SQLException}
- * turned into {@link StoreException}. Keeps repositories to their SQL.
+ * turned into {@link StoreException}. Keeps repositories to their SQL. With a {@link WriteGate} (as
+ * {@link Database#jdbc()} gives), writes are refused while the store is failed.
  */
 public final class Jdbc {
-  private final DataSource dataSource;
+  private static final String TRANSACTION = "transaction";
 
-  /** Uses connections from {@code dataSource}. */
+  private final DataSource dataSource;
+  private final WriteGate gate;
+
+  /** Uses connections from {@code dataSource}, with no write gate. */
   public Jdbc(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  /** Uses connections from {@code dataSource}; {@code gate} (may be null) guards the writes. */
+  public Jdbc(DataSource dataSource, WriteGate gate) {
     this.dataSource = dataSource;
+    this.gate = gate;
   }
 
   /** Maps one row. */
@@ -44,7 +54,7 @@ public final class Jdbc {
       }
       return rows;
     } catch (SQLException e) {
-      throw new StoreException(sql, e);
+      throw failure(sql, e);
     }
   }
 
@@ -56,31 +66,83 @@ public final class Jdbc {
 
   /** Runs an insert, update or delete; returns the number of rows changed. */
   public int update(String sql, Object... params) {
+    beforeWrite(sql);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException(sql, e);
+      throw failure(sql, e);
     }
   }
 
   /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
   public <T> T inTransaction(TransactionWork<T> work) {
+    beforeWrite(TRANSACTION);
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(c);
+        result = work.run(c);
         c.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollback(c, e); // the pool resets auto-commit when the connection comes back
         throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
       }
+      c.setAutoCommit(autoCommit);
+      return result;
     } catch (SQLException e) {
-      throw new StoreException("transaction", e);
+      throw failure(TRANSACTION, e);
+    } catch (StoreException e) {
+      noteFailure(e);
+      throw e;
+    }
+  }
+
+  /**
+   * A connection in a transaction of its own (auto-commit off), for work that must hold a lock
+   * across calls; the caller rolls back or commits and closes it.
+   */
+  public Connection transactionConnection(String purpose) {
+    beforeWrite(purpose);
+    try {
+      Connection c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      return c;
+    } catch (SQLException e) {
+      throw failure(purpose, e);
+    }
+  }
+
+  /** Turns a failure of work done on a {@link #transactionConnection} into a store failure. */
+  public StoreException failed(String statement, SQLException e) {
+    return failure(statement, e);
+  }
+
+  private void beforeWrite(String statement) {
+    if (gate != null) {
+      gate.beforeWrite(statement);
+    }
+  }
+
+  private StoreException failure(String statement, SQLException e) {
+    StoreException failure = new StoreException(statement, e);
+    noteFailure(failure);
+    return failure;
+  }
+
+  private void noteFailure(StoreException e) {
+    if (gate != null) {
+      gate.failed(e);
+    }
+  }
+
+  // A rollback on a dead connection fails too; the first failure is the one to report.
+  private static void rollback(Connection c, Exception first) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      first.addSuppressed(new StoreException(TRANSACTION, e));
     }
   }
 
