@@ -53,4 +53,13 @@ public interface PersonRepository {
 
   /** Removes every person (the register is reseeded after). */
   void deleteAll();
+
+  /** Where the seeding of the register stands. */
+  SeedState seedState();
+
+  /**
+   * Takes the claim to seed the register, or empty at once when another node holds it (it is
+   * seeding now). The caller closes the claim.
+   */
+  Optional<SeedClaim> claimSeeding();
 }

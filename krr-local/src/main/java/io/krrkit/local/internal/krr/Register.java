@@ -160,4 +160,14 @@ public final class Register {
   public void clear() {
     persons.deleteAll();
   }
+
+  /** Where the seeding of the register stands. */
+  public SeedState seedState() {
+    return persons.seedState();
+  }
+
+  /** The claim to seed the register, or empty when another node is seeding it now. */
+  public Optional<SeedClaim> claimSeeding() {
+    return persons.claimSeeding();
+  }
 }

@@ -77,8 +77,7 @@ public final class PersonAdminRoutes {
               + ", \"seed\": <whole number, default 1>}");
     }
     long seedValue = seed.isMissingNode() ? 1L : seed.asLong();
-    register.clear();
-    long stored = seeder.seedIfEmpty(count.asInt(), seedValue);
+    long stored = seeder.reseed(count.asInt(), seedValue);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("count", count.asInt());
     answer.put("seed", seedValue);

@@ -4,6 +4,8 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.local.internal.krr.Change;
 import io.krrkit.local.internal.krr.PersonRepository;
 import io.krrkit.local.internal.krr.RegisterEntry;
+import io.krrkit.local.internal.krr.SeedClaim;
+import io.krrkit.local.internal.krr.SeedState;
 import io.krrkit.local.internal.store.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -156,6 +158,16 @@ public final class JdbcPersonRepository implements PersonRepository {
           }
           return null;
         });
+  }
+
+  @Override
+  public SeedState seedState() {
+    return JdbcSeedClaim.state(jdbc);
+  }
+
+  @Override
+  public Optional<SeedClaim> claimSeeding() {
+    return JdbcSeedClaim.take(jdbc);
   }
 
   private static int insertChunk(
