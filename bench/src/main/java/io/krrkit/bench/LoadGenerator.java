@@ -29,6 +29,7 @@ import java.util.Locale;
  * java -jar bench/target/bench.jar token  --concurrency 4 --duration 20
  * java -jar bench/target/bench.jar lookup --concurrency 4 --duration 20 --batch 1000
  * java -jar bench/target/bench.jar compare --concurrency 8,32 --duration 5   (see Comparison)
+ * bench/soak.sh 2m                                                           (see Soak)
  * </pre>
  */
 public final class LoadGenerator {
@@ -57,6 +58,10 @@ public final class LoadGenerator {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("compare")) {
       Comparison.main(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("soak")) {
+      Soak.main(args);
       return;
     }
     if (args.length > 0 && args[0].equals("lookup-limit")) {
