@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Refuses invalid identity numbers before anything is sent, naming every bad position at once. In
- * production, synthetic test numbers are refused too, unless explicitly allowed (SPEC §7).
+ * production, synthetic test numbers are refused too, unless explicitly allowed
+ * (spec.md#identity-and-organisation-numbers).
  */
 final class IdentifierCheck {
   private final boolean refuseSynthetic;

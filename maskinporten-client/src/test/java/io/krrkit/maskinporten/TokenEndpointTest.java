@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Reading Maskinporten's answers, from the examples in Digdir's documentation and SPEC §3. */
+/**
+ * Reading Maskinporten's answers, from the examples in Digdir's documentation and
+ * spec.md#token-errors.
+ */
 class TokenEndpointTest {
   private static final URI ENDPOINT = URI.create("https://test.maskinporten.no/token");
   private static final Instant SENT = Instant.parse("2025-03-01T10:00:00Z");
@@ -21,7 +24,7 @@ class TokenEndpointTest {
       {"access_token" : "IxC0B76vlWl3fiQhAwZUmD0hr_PPwC9hSIXRdoUslPU=",
        "token_type" : "Bearer", "expires_in" : 599, "scope" : "difitest:test1"}""";
 
-  // SPEC §3, an answer seen from test.maskinporten.no
+  // spec.md#token-errors, an answer seen from test.maskinporten.no
   private static final String DOCUMENTED_ERROR =
       """
       {"error":"invalid_scope",

@@ -7,7 +7,10 @@ import io.krrkit.core.Scope;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** Error bodies as the real API sends them (SPEC §4), and bodies that are not the envelope. */
+/**
+ * Error bodies as the real API sends them (spec.md#self-service-errors), and bodies that are not
+ * the envelope.
+ */
 class ErrorEnvelopeTest {
   private static final Call UPLOAD =
       new Call(

@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The scope model against JSON shaped as SPEC §4 and Digdir's examples show it. */
+/**
+ * The scope model against JSON shaped as spec.md#scopes-and-access and Digdir's examples show it.
+ */
 class ScopeJsonTest {
   private final ObjectMapper json = Json.newMapper();
 

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The client model against JSON shaped as SPEC §4 and Digdir's examples show it. */
+/** The client model against JSON shaped as spec.md#client-model and Digdir's examples show it. */
 class SelfServiceJsonTest {
   private final ObjectMapper json = Json.newMapper();
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A scope an API owner registered: the scope model of the self-service API (SPEC §4, {@code
- * idporten/oidc/oidc_protocol_scope.md}).
+ * A scope an API owner registered: the scope model of the self-service API
+ * (spec.md#scopes-and-access, {@code idporten/oidc/oidc_protocol_scope.md}).
  *
  * @param name the scope, {@code prefix:subscope}
  * @param owner the API owner ({@code owner_orgno})

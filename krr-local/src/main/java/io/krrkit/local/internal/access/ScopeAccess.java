@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An organisation's access to a scope that is not accessible for all (SPEC §4 access entry).
+ * An organisation's access to a scope that is not accessible for all (spec.md#scopes-and-access).
  *
  * @param consumer the organisation given access ({@code consumer_orgno})
  * @param owner the scope's owner ({@code owner_orgno})

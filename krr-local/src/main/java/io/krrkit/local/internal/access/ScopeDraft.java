@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A scope as a caller sends it, unchecked; {@link ScopeRegistry} validates it and fills the
- * defaults. Field names follow the self-service scope model (SPEC §4); {@code null} means "not
- * sent".
+ * defaults. Field names follow the self-service scope model (spec.md#scopes-and-access); {@code
+ * null} means "not sent".
  *
  * @param name {@code prefix:subscope}; the operator API names a scope this way, the self-service
  *     API by {@code prefix} and {@code subscope}

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The self-service rules for clients and their keys (SPEC §4), on behalf of a calling organisation:
- * it sees and changes only its own clients and those it registered for customers as supplier, a
- * {@code krr} client gets both {@code krr:global} scopes, the integration type never changes, and
- * an uploaded key set replaces the old one.
+ * The self-service rules for clients and their keys (spec.md#self-service-api), on behalf of a
+ * calling organisation: it sees and changes only its own clients and those it registered for
+ * customers as supplier, a {@code krr} client gets both {@code krr:global} scopes, the integration
+ * type never changes, and an uploaded key set replaces the old one.
  *
  * <pre>{@code
  * ClientRegistry registry = new ClientRegistry(clients, keys, clock);

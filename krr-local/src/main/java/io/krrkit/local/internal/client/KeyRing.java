@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * ClientRegistryException} (not found).
  */
 public final class KeyRing {
-  /** Most keys a client holds (SPEC §4). */
+  /** Most keys a client holds (spec.md#client-keys). */
   public static final int MAX_KEYS = KeyPolicy.MAX_KEYS;
 
   private final ClientRegistry registry;

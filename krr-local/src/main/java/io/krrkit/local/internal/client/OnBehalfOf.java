@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * An on-behalf-of registration: a customer a supplier's client acts for, named in grants as {@code
- * iss_onbehalfof} (SPEC §4; {@code oidc_api_admin_leverandor.md}).
+ * iss_onbehalfof} (spec.md#on-behalf-of-registrations; {@code oidc_api_admin_leverandor.md}).
  *
  * @param clientId the supplier's client
  * @param onbehalfof the id the client sends in grants, unique per client

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The self-service rules for on-behalf-of registrations (SPEC §4), on behalf of a calling
- * organisation: it sees and changes only those of its own clients; an id is unique per client.
- * Every refusal is a {@link ClientRegistryException}.
+ * The self-service rules for on-behalf-of registrations (spec.md#on-behalf-of-registrations), on
+ * behalf of a calling organisation: it sees and changes only those of its own clients; an id is
+ * unique per client. Every refusal is a {@link ClientRegistryException}.
  *
  * <pre>{@code
  * OnBehalfOfRegistry obo = new OnBehalfOfRegistry(registry, new JdbcOnBehalfOfRepository(jdbc), clock);

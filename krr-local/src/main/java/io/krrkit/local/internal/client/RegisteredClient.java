@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A client (integration) registered through self-service. Field names follow the self-service API's
- * client model (SPEC §4); {@link ClientRegistry} enforces the rules.
+ * client model (spec.md#client-model); {@link ClientRegistry} enforces the rules.
  *
  * @param clientId the integration id (UUID), the {@code iss} of JWT grants
  * @param orgNumber the owner ({@code client_orgno})

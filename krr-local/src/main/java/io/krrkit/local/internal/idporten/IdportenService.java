@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ID-porten's authorization code flow (SPEC §6): checks authorization requests, issues a code when
- * a test person is chosen, and redeems codes and refresh tokens for tokens. Pure domain: no HTTP,
- * no JSON; the clock is injected.
+ * ID-porten's authorization code flow (spec.md#id-porten-subset): checks authorization requests,
+ * issues a code when a test person is chosen, and redeems codes and refresh tokens for tokens. Pure
+ * domain: no HTTP, no JSON; the clock is injected.
  */
 public final class IdportenService {
   static final Duration CODE_LIFETIME = Duration.ofSeconds(60);

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The user-driven API's view of the register (SPEC §5, {@code Brukerspesifikt-oppslag_rest.md}): a
- * logged-in person reads their own record, with the fields the {@code krr:user/*} scopes open, and
- * sets their preferred language.
+ * The user-driven API's view of the register (spec.md#user-driven-lookup, {@code
+ * Brukerspesifikt-oppslag_rest.md}): a logged-in person reads their own record, with the fields the
+ * {@code krr:user/*} scopes open, and sets their preferred language.
  */
 public final class OwnRecord {
   /** E-mail, mobile, varslingsstatus and language of the logged-in person. */

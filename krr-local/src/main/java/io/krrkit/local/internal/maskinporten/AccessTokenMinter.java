@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Mints Maskinporten access tokens (SPEC §3): a JWT signed by {@link SigningKeys}, with the claims
- * {@code iss, client_id, client_amr, consumer, scope, token_type, iat, exp, jti}, plus {@code aud}
- * and {@code pid} when the grant asked for them, {@code supplier} and {@code delegation_source} for
- * a delegation, {@code client_onbehalfof} and {@code client_onbehalfof_orgno} for on-behalf-of. No
- * {@code typ}, {@code nbf} or {@code sub}, as in real tokens.
+ * Mints Maskinporten access tokens (spec.md#token-response-and-access-token): a JWT signed by
+ * {@link SigningKeys}, with the claims {@code iss, client_id, client_amr, consumer, scope,
+ * token_type, iat, exp, jti}, plus {@code aud} and {@code pid} when the grant asked for them,
+ * {@code supplier} and {@code delegation_source} for a delegation, {@code client_onbehalfof} and
+ * {@code client_onbehalfof_orgno} for on-behalf-of. No {@code typ}, {@code nbf} or {@code sub}, as
+ * in real tokens.
  */
 public final class AccessTokenMinter {
   /** Lifetime of every access token ({@code exp - iat}). */

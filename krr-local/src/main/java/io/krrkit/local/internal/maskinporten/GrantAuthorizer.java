@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Decides whom an authenticated grant's token is for (SPEC §3): the scopes' integration types
- * (MP-201), a {@code consumer_org} delegation (MP-251), an {@code iss_onbehalfof} registration
- * (MP-011), and the consumer's access to each scope (MP-250). For a delegation the consumer's
- * access is checked, not the supplier's: the supplier uses the consumer's access.
+ * Decides whom an authenticated grant's token is for
+ * (spec.md#scope-access-delegation-and-on-behalf-of): the scopes' integration types (MP-201), a
+ * {@code consumer_org} delegation (MP-251), an {@code iss_onbehalfof} registration (MP-011), and
+ * the consumer's access to each scope (MP-250). For a delegation the consumer's access is checked,
+ * not the supplier's: the supplier uses the consumer's access.
  */
 public final class GrantAuthorizer {
   private final AccessRules rules;

@@ -2,7 +2,7 @@ package io.krrkit.local.internal.maskinporten;
 
 /**
  * Every way the token endpoint says no, with Maskinporten's HTTP status, OAuth2 {@code error},
- * {@code MP-xxx} code and documented message (SPEC §3). Several rows may share a code.
+ * {@code MP-xxx} code and documented message (spec.md#token-errors). Several rows may share a code.
  */
 public enum TokenError {
   UNSUPPORTED_GRANT_TYPE(

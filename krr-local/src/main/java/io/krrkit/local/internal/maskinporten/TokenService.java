@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Maskinporten's token endpoint logic: validates a JWT grant and mints an access token (SPEC §3).
+ * Maskinporten's token endpoint logic: validates a JWT grant and mints an access token
+ * (spec.md#order-of-checks).
  *
  * <p>Checks run in this order, each failing with its {@link TokenError}: grant type; assertion
  * present (MP-011); grant shape ({@link JwtGrant#parse}); {@code aud} (MP-110); client, key and

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The ID-porten emulator's authorization code flow over HTTP (SPEC §6), good path first. */
+/**
+ * The ID-porten emulator's authorization code flow over HTTP (spec.md#id-porten-subset), good path
+ * first.
+ */
 @ParameterizedClass
 @EnumSource(StoreEngine.class)
 class AuthorizationCodeFlowTest {

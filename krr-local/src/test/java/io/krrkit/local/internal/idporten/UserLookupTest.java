@@ -19,7 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * KRR's user-driven lookup (SPEC §5) with tokens from the emulator's ID-porten and Maskinporten.
+ * KRR's user-driven lookup (spec.md#user-driven-lookup) with tokens from the emulator's ID-porten
+ * and Maskinporten.
  */
 class UserLookupTest {
   static LocalFixture fx;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Grants signed with an enterprise certificate ({@code x5c}) over HTTP: the emulator's test CA and
- * a trust anchor given at start are accepted, every bad chain of issue 5 gets its documented error,
+ * a trust anchor given at start are accepted, every kind of bad chain gets its documented error,
  * and a refused grant does not spend its {@code jti}.
  */
 class CertificateGrantTest {

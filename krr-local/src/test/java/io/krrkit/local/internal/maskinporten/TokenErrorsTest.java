@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** One test per error row of SPEC §3 that applies to clients with registered keys. */
+/** One test per error row of spec.md#token-errors that applies to clients with registered keys. */
 class TokenErrorsTest {
   private static final Scope READ = Scope.KRR_KONTAKTINFORMASJON_READ;
   private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";

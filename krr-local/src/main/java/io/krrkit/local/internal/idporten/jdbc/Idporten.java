@@ -17,11 +17,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The emulated ID-porten subset (SPEC §6), issuer {@code {base}/idporten}: authorization code flow
- * with PKCE and a TestID-like login page listing the register's persons, token endpoint
- * (authorization_code, refresh_token), userinfo, JWKS and OpenID metadata, for clients of
- * integration type {@code api_klient} (or {@code idporten}) registered through self-service. Codes,
- * refresh tokens and the signing key live in the store, so every node on one store answers alike.
+ * The emulated ID-porten subset (spec.md#id-porten-subset), issuer {@code {base}/idporten}:
+ * authorization code flow with PKCE and a TestID-like login page listing the register's persons,
+ * token endpoint (authorization_code, refresh_token), userinfo, JWKS and OpenID metadata, for
+ * clients of integration type {@code api_klient} (or {@code idporten}) registered through
+ * self-service. Codes, refresh tokens and the signing key live in the store, so every node on one
+ * store answers alike.
  *
  * <pre>{@code
  * Idporten idporten = Idporten.create(baseUrl, clock, jdbc, clients, clientKeys);

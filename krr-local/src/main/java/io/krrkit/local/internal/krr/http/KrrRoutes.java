@@ -13,8 +13,8 @@ import java.time.Clock;
  * {@code GET /v3/api-docs}.
  *
  * <p>v2 reads {@code inkluderIkkeRegistrerte}; v1 ignores it and answers every unknown person as
- * {@code IKKE_REGISTRERT}. Refusals (SPEC §5): 401 {@code invalid_token} and 403 {@code
- * insufficient_scope} with a {@code WWW-Authenticate: Bearer} challenge, 400 {@code
+ * {@code IKKE_REGISTRERT}. Refusals (spec.md#lookup-errors): 401 {@code invalid_token} and 403
+ * {@code insufficient_scope} with a {@code WWW-Authenticate: Bearer} challenge, 400 {@code
  * invalid_request} for a body KRR would not take; each with the body {@code
  * {"status","error","error_description","timestamp"}}.
  */

@@ -19,10 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The user-driven lookup (SPEC §5): {@code GET /rest/v1/person} and {@code PATCH /rest/v1/person}
- * with an ID-porten token, and {@code GET /rest/v2/person} with a person-restricted Maskinporten
- * token. The answer is one person object, as JSON or, for {@code Accept: application/jose}, as a
- * compact JWS (RS256) of that JSON signed with the key at {@code {krr}/jwk}.
+ * The user-driven lookup (spec.md#user-driven-lookup): {@code GET /rest/v1/person} and {@code PATCH
+ * /rest/v1/person} with an ID-porten token, and {@code GET /rest/v2/person} with a
+ * person-restricted Maskinporten token. The answer is one person object, as JSON or, for {@code
+ * Accept: application/jose}, as a compact JWS (RS256) of that JSON signed with the key at {@code
+ * {krr}/jwk}.
  */
 final class PersonEndpoint {
   static final String JOSE = "application/jose";

@@ -8,10 +8,11 @@ import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.signing.SigningKeys;
 
 /**
- * KRR's user-driven lookup under {@code {base}/kontaktregisteret} (SPEC §5): {@code GET|PATCH
- * /rest/v1/person} for ID-porten tokens, {@code GET /rest/v2/person} for person-restricted
- * Maskinporten tokens, and {@code GET /jwk} with the key that signs {@code application/jose}
- * answers. Refusals use the lookup API's error body, rendered by {@link KrrRoutes}' handler.
+ * KRR's user-driven lookup under {@code {base}/kontaktregisteret} (spec.md#user-driven-lookup):
+ * {@code GET|PATCH /rest/v1/person} for ID-porten tokens, {@code GET /rest/v2/person} for
+ * person-restricted Maskinporten tokens, and {@code GET /jwk} with the key that signs {@code
+ * application/jose} answers. Refusals use the lookup API's error body, rendered by {@link
+ * KrrRoutes}' handler.
  */
 public final class PersonRoutes {
   private final PersonEndpoint person;

@@ -29,7 +29,10 @@ public record Shares(
     double mobil,
     Map<String, Double> spraak) {
 
-  /** The shares of SPEC §8: 84 % AKTIV, 1 % SLETTET, 0.5 % reserved, 50 % digital post, .... */
+  /**
+   * The shares of spec.md#synthetic-register: 84 % AKTIV, 1 % SLETTET, 0.5 % reserved, 50 % digital
+   * post, ....
+   */
   public static final Shares DEFAULT =
       new Shares(0.84, 0.01, 0.005, 0.5, 0.10, 0.90, 0.95, languages(0.85, 0.10, 0.04, 0.01));
 

@@ -46,7 +46,7 @@ public final class MaskinportenRoutes {
     routes.exception(TokenRequestException.class, errorRenderer::render);
   }
 
-  /** Exactly the keys of the test environment's document (SPEC §3). */
+  /** Exactly the keys of the test environment's document (spec.md#metadata-and-keys). */
   private void metadata(Context ctx) throws Exception {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("issuer", issuer);

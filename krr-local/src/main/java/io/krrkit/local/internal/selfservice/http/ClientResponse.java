@@ -4,7 +4,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.internal.client.RegisteredClient;
 import java.util.List;
 
-/** A client as the self-service API shows it (SPEC §4 client model). */
+/** A client as the self-service API shows it (spec.md#client-model). */
 record ClientResponse(
     String clientId,
     String clientName,

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The self-service API's error envelope, as real answers carry it (SPEC §4): {@code error} and
- * {@code error_description} join the messages, each after {@code ", "}.
+ * The self-service API's error envelope, as real answers carry it (spec.md#self-service-errors):
+ * {@code error} and {@code error_description} join the messages, each after {@code ", "}.
  */
 record ErrorJson(
     int status,

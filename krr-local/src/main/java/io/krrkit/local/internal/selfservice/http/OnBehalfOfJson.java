@@ -4,9 +4,9 @@ import io.krrkit.local.internal.client.OnBehalfOf;
 import io.krrkit.local.internal.client.OnBehalfOfDraft;
 
 /**
- * An on-behalf-of registration as the self-service API reads and writes it (SPEC §4): {@code
- * {onbehalfof, orgno, name, description, client_uri, created, last_updated}}; the timestamps are
- * ignored on input.
+ * An on-behalf-of registration as the self-service API reads and writes it
+ * (spec.md#on-behalf-of-registrations): {@code {onbehalfof, orgno, name, description, client_uri,
+ * created, last_updated}}; the timestamps are ignored on input.
  */
 record OnBehalfOfJson(
     String onbehalfof,

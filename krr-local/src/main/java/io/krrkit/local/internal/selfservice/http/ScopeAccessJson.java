@@ -2,7 +2,10 @@ package io.krrkit.local.internal.selfservice.http;
 
 import io.krrkit.local.internal.access.ScopeAccess;
 
-/** An access entry as the self-service API shows it (SPEC §4, Digdir's documented example). */
+/**
+ * An access entry as the self-service API shows it (spec.md#scopes-and-access, Digdir's documented
+ * example).
+ */
 record ScopeAccessJson(
     String scope,
     String state,

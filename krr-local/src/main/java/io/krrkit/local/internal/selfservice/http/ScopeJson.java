@@ -4,7 +4,7 @@ import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.client.IntegrationType;
 import java.util.List;
 
-/** A scope as the self-service API shows it (SPEC §4 scope model). */
+/** A scope as the self-service API shows it (spec.md#scopes-and-access). */
 record ScopeJson(
     String name,
     String prefix,

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code /clients} of the self-service API over HTTP, as SPEC §4 and Digdir's docs describe. */
+/**
+ * {@code /clients} of the self-service API over HTTP, as spec.md#client-endpoints and Digdir's docs
+ * describe.
+ */
 class ClientsApiTest {
   private static final OrgNumber ORG = OrgNumber.of("991825827");
   private static final OrgNumber OTHER_ORG = OrgNumber.of("889640782");

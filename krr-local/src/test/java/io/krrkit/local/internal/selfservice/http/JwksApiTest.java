@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /clients/{id}/jwks}: the key rules of SPEC §4 and Digdir's docs, over HTTP. */
+/**
+ * {@code /clients/{id}/jwks}: the key rules of spec.md#client-keys and Digdir's docs, over HTTP.
+ */
 class JwksApiTest {
   private static final OrgNumber ORG = OrgNumber.of("991825827");
   private static final RSAKey KEY = newKey(2048);
