@@ -2,7 +2,7 @@ package io.krrkit.local.internal.client;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Keys of registered clients. */
 public interface ClientKeyRepository {
@@ -12,18 +12,20 @@ public interface ClientKeyRepository {
   /** The key with this {@code kid}, on whichever client holds it. */
   Optional<ClientKey> findByKid(String kid);
 
-  /** Replaces the client's whole key set in one transaction (POST /jwks semantics). */
-  void replaceAll(String clientId, List<ClientKey> keys);
-
   /**
-   * Replaces the client's key set with {@code keys} only while it holds exactly the kids {@code
-   * expected}, checked and written in one transaction that locks the client: a change made from
-   * what was read, which another change cannot overtake (so the five-key rule holds).
+   * The one way keys change: in one transaction that locks the client, {@code change} gets the keys
+   * the client holds (oldest first) and returns the set it is to hold instead. Changes of one
+   * client so run one after another, each from what the one before left, and a rule {@code change}
+   * checks (at most five keys) holds however requests interleave. {@code change} runs while the
+   * lock is held: it must not use the store; a runtime exception from it writes nothing.
    *
-   * @return false, writing nothing, when the client's kids differ from {@code expected}
+   * @return the keys held afterwards; empty, writing nothing, when the client does not exist
    */
-  boolean replaceAllIf(String clientId, Set<String> expected, List<ClientKey> keys);
+  Optional<List<ClientKey>> change(String clientId, UnaryOperator<List<ClientKey>> change);
 
-  /** Removes one key; true when it existed on that client. */
-  boolean delete(String clientId, String kid);
+  /** Replaces the client's whole key set (POST /jwks semantics); nothing without the client. */
+  default void replaceAll(String clientId, List<ClientKey> keys) {
+    List<ClientKey> replacement = List.copyOf(keys);
+    change(clientId, held -> replacement);
+  }
 }

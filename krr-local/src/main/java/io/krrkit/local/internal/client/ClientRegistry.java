@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -184,23 +185,34 @@ public final class ClientRegistry {
     get(caller, clientId);
     List<ClientKey> accepted = keyPolicy.accept(clientId, jwks, clock.instant());
     try {
-      keys.replaceAll(clientId, accepted);
+      return KeySet.of(changeKeys(clientId, held -> accepted));
     } catch (StoreException e) {
       if (!e.isDuplicateKey()) {
         throw e;
       }
       // Another client registered one of these kids after our check.
-      FieldErrors taken = new FieldErrors();
-      taken.add("keys", "a kid in keys was just taken by another client; choose other kids");
-      taken.throwIfAny();
+      throw new ClientRegistryException(
+          ClientRegistryException.Reason.INVALID,
+          List.of(
+              new FieldError(
+                  "keys", "a kid in keys was just taken by another client; choose other kids")));
     }
-    return KeySet.of(accepted);
   }
 
   /** Removes every key of the caller's client. */
   public void deleteKeys(OrgNumber caller, String clientId) {
     get(caller, clientId);
-    keys.replaceAll(clientId, List.of());
+    changeKeys(clientId, held -> List.of());
+  }
+
+  /**
+   * Changes the keys of {@code clientId} through the store's one locked path ({@link
+   * ClientKeyRepository#change}), for this class and {@link KeyRing}; the client deleted meanwhile
+   * is not found.
+   */
+  List<ClientKey> changeKeys(String clientId, UnaryOperator<List<ClientKey>> change) {
+    return keys.change(clientId, change)
+        .orElseThrow(() -> ClientRegistryException.notFound(clientId));
   }
 
   /** Records why the owner may not have a scope {@code client} adds to {@code held}. */

@@ -45,10 +45,7 @@ public final class KeyImportException extends RuntimeException {
     KID_TAKEN(
         "kid", "another integration holds a key with this key id; key ids are unique across all"),
     /** The expiry is not in the future, or more than a year away. */
-    EXPIRY_OUT_OF_RANGE("expires", "the expiry must be after now and at most one year away"),
-    /** The integration's keys changed (another tab or user) between reading and writing. */
-    CHANGED_MEANWHILE(
-        "key", "the integration's keys changed meanwhile; look at its key list and try again");
+    EXPIRY_OUT_OF_RANGE("expires", "the expiry must be after now and at most one year away");
 
     private final String field;
     private final String message;

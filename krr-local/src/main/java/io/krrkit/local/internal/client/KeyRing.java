@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
 
 /**
  * Adds or removes one key of a client and leaves the others as they are (uploaded, expiry): what
@@ -52,8 +51,8 @@ public final class KeyRing {
    */
   public KeySet add(OrgNumber caller, String clientId, ImportedKey key) {
     registry.get(caller, clientId);
-    List<ClientKey> held = keys.findByClient(clientId);
-    return store(clientId, held, held, key);
+    ClientKey accepted = accept(clientId, key);
+    return store(clientId, held -> withRoom(held, accepted));
   }
 
   /**
@@ -64,33 +63,8 @@ public final class KeyRing {
    */
   public KeySet replace(OrgNumber caller, String clientId, String oldKid, ImportedKey key) {
     registry.get(caller, clientId);
-    List<ClientKey> held = keys.findByClient(clientId);
-    List<ClientKey> kept = new ArrayList<>(held);
-    if (!kept.removeIf(k -> k.kid().equals(oldKid))) {
-      throw noSuchKey();
-    }
-    return store(clientId, held, kept, key);
-  }
-
-  /** Writes {@code kept} plus {@code key}, unless the keys changed since {@code held} was read. */
-  private KeySet store(
-      String clientId, List<ClientKey> held, List<ClientKey> kept, ImportedKey key) {
-    Instant now = clock.instant();
-    check(clientId, key, kept, now);
-    List<ClientKey> after = new ArrayList<>(kept);
-    after.addAll(policy.accept(clientId, List.of(key.jwk()), now));
-    Set<String> read = held.stream().map(ClientKey::kid).collect(Collectors.toSet());
-    try {
-      if (!keys.replaceAllIf(clientId, read, after)) {
-        throw new KeyImportException(Problem.CHANGED_MEANWHILE);
-      }
-    } catch (StoreException e) {
-      if (!e.isDuplicateKey()) {
-        throw e;
-      }
-      throw new KeyImportException(Problem.KID_TAKEN); // taken by another client meanwhile
-    }
-    return KeySet.of(after);
+    ClientKey accepted = accept(clientId, key);
+    return store(clientId, held -> withRoom(without(held, oldKid), accepted));
   }
 
   /**
@@ -100,25 +74,15 @@ public final class KeyRing {
    */
   public KeySet remove(OrgNumber caller, String clientId, String kid) {
     registry.get(caller, clientId);
-    if (kid == null || !keys.delete(clientId, kid)) {
-      throw noSuchKey();
-    }
-    return KeySet.of(keys.findByClient(clientId));
+    return store(clientId, held -> without(held, kid));
   }
 
-  private static ClientRegistryException noSuchKey() {
-    return new ClientRegistryException(
-        ClientRegistryException.Reason.NOT_FOUND,
-        List.of(new FieldError("kid", "The integration has no such key; reload its key list")));
-  }
-
-  private void check(String clientId, ImportedKey key, List<ClientKey> held, Instant now) {
-    if (held.size() >= KeyPolicy.MAX_KEYS) {
-      throw new KeyImportException(Problem.TOO_MANY_KEYS, String.valueOf(held.size()));
-    }
-    if (held.stream().anyMatch(k -> k.kid().equals(key.kid()))) {
-      throw new KeyImportException(Problem.KID_ON_CLIENT);
-    }
+  /**
+   * The key as it will be stored, checked against everything but the client's current keys: those
+   * are checked by {@link #withRoom} under the client's lock.
+   */
+  private ClientKey accept(String clientId, ImportedKey key) {
+    Instant now = clock.instant();
     if (keys.findByKid(key.kid()).filter(k -> !k.clientId().equals(clientId)).isPresent()) {
       throw new KeyImportException(Problem.KID_TAKEN);
     }
@@ -127,5 +91,46 @@ public final class KeyRing {
     if (expires != null && (!expires.isAfter(now) || expires.isAfter(latest))) {
       throw new KeyImportException(Problem.EXPIRY_OUT_OF_RANGE);
     }
+    return policy.accept(clientId, List.of(key.jwk()), now).get(0);
+  }
+
+  /** Writes what {@code change} makes of the held keys, in the store's one locked step. */
+  private KeySet store(String clientId, UnaryOperator<List<ClientKey>> change) {
+    try {
+      return KeySet.of(registry.changeKeys(clientId, change));
+    } catch (StoreException e) {
+      if (!e.isDuplicateKey()) {
+        throw e;
+      }
+      throw new KeyImportException(Problem.KID_TAKEN); // taken by another client meanwhile
+    }
+  }
+
+  /** {@code held} plus {@code key}, unless the client is full or holds that kid already. */
+  private static List<ClientKey> withRoom(List<ClientKey> held, ClientKey key) {
+    if (held.size() >= KeyPolicy.MAX_KEYS) {
+      throw new KeyImportException(Problem.TOO_MANY_KEYS, String.valueOf(held.size()));
+    }
+    if (held.stream().anyMatch(k -> k.kid().equals(key.kid()))) {
+      throw new KeyImportException(Problem.KID_ON_CLIENT);
+    }
+    List<ClientKey> after = new ArrayList<>(held);
+    after.add(key);
+    return after;
+  }
+
+  /** {@code held} without the key {@code kid}, which must be there. */
+  private static List<ClientKey> without(List<ClientKey> held, String kid) {
+    List<ClientKey> kept = new ArrayList<>(held);
+    if (kid == null || !kept.removeIf(k -> k.kid().equals(kid))) {
+      throw noSuchKey();
+    }
+    return kept;
+  }
+
+  private static ClientRegistryException noSuchKey() {
+    return new ClientRegistryException(
+        ClientRegistryException.Reason.NOT_FOUND,
+        List.of(new FieldError("kid", "The integration has no such key; reload its key list")));
   }
 }

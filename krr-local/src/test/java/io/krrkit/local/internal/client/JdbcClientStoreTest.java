@@ -15,8 +15,10 @@ import io.krrkit.local.internal.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -86,19 +88,20 @@ class JdbcClientStoreTest {
   }
 
   @Test
-  void replacesKeysOnlyWhileTheClientHoldsTheKidsItWasReadWith() {
+  void changesKeysFromTheSetHeldAndNotForAMissingClient() {
     RegisteredClient client = saved();
     ClientKey first = key(client, "kid-" + UUID.randomUUID());
     ClientKey second = key(client, "kid-" + UUID.randomUUID());
     keys.replaceAll(client.clientId(), List.of(first));
 
-    boolean stale = keys.replaceAllIf(client.clientId(), Set.of(), List.of(second));
-    boolean current =
-        keys.replaceAllIf(client.clientId(), Set.of(first.kid()), List.of(first, second));
+    Optional<List<ClientKey>> changed =
+        keys.change(
+            client.clientId(), held -> Stream.concat(held.stream(), Stream.of(second)).toList());
+    Optional<List<ClientKey>> missing = keys.change("no-such-client", held -> List.of(second));
 
-    assertThat(stale).isFalse();
-    assertThat(current).isTrue();
+    assertThat(changed).contains(List.of(first, second));
     assertThat(keys.findByClient(client.clientId())).containsExactlyInAnyOrder(first, second);
+    assertThat(missing).isEmpty();
   }
 
   @Test

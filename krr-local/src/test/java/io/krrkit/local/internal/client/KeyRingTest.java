@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,15 +83,18 @@ class KeyRingTest {
   }
 
   @Test
-  void refusesToWriteWhenAnotherChangeCameBetweenReadAndWrite() {
+  void checksTheFiveKeyRuleOnTheKeysHeldWhenWriting() {
     for (int i = 1; i <= 4; i++) {
       ring.add(ORG, clientId, key("k" + i));
     }
-    // A second request adds the fifth key after this one has read the four.
-    KeyRing racing =
-        new KeyRing(registry, addingAfterRead(() -> ring.add(ORG, clientId, key("k5"))), clock);
+    // A second request adds the fifth key after this one has checked the new key, before it writes.
+    ClientKeyRepository racingStore = changingFirst(() -> ring.add(ORG, clientId, key("k5")));
+    ClientRegistry racingRegistry =
+        new ClientRegistry(
+            new JdbcClientRepository(new Jdbc(database.dataSource())), racingStore, clock);
+    KeyRing racing = new KeyRing(racingRegistry, racingStore, clock);
 
-    assertRefused(() -> racing.add(ORG, clientId, key("k6")), Problem.CHANGED_MEANWHILE);
+    assertRefused(() -> racing.add(ORG, clientId, key("k6")), Problem.TOO_MANY_KEYS);
     assertThat(registry.keys(ORG, clientId).keys())
         .extracting(ClientKey::kid)
         .containsExactly("k1", "k2", "k3", "k4", "k5");
@@ -182,19 +185,14 @@ class KeyRingTest {
         .clientId();
   }
 
-  /** The store, with {@code otherChange} run once right after the first read of a client's keys. */
-  private ClientKeyRepository addingAfterRead(Runnable otherChange) {
+  /** The store, with {@code otherChange} run once right before the first change of any keys. */
+  private ClientKeyRepository changingFirst(Runnable otherChange) {
     return new ClientKeyRepository() {
       private boolean changed;
 
       @Override
       public List<ClientKey> findByClient(String id) {
-        List<ClientKey> read = keys.findByClient(id);
-        if (!changed) {
-          changed = true;
-          otherChange.run();
-        }
-        return read;
+        return keys.findByClient(id);
       }
 
       @Override
@@ -203,18 +201,12 @@ class KeyRingTest {
       }
 
       @Override
-      public void replaceAll(String id, List<ClientKey> set) {
-        keys.replaceAll(id, set);
-      }
-
-      @Override
-      public boolean replaceAllIf(String id, Set<String> expected, List<ClientKey> set) {
-        return keys.replaceAllIf(id, expected, set);
-      }
-
-      @Override
-      public boolean delete(String id, String kid) {
-        return keys.delete(id, kid);
+      public Optional<List<ClientKey>> change(String id, UnaryOperator<List<ClientKey>> change) {
+        if (!changed) {
+          changed = true;
+          otherChange.run();
+        }
+        return keys.change(id, change);
       }
     };
   }

@@ -8,21 +8,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** {@link ClientKeyRepository} on the emulator's JDBC store. */
+/**
+ * {@link ClientKeyRepository} on the emulator's JDBC store. Every change locks the client's row
+ * first ({@code SELECT … FOR UPDATE}; H2 and PostgreSQL both hold it until commit), so two changes
+ * of one client never both work from the same read.
+ */
 public final class JdbcClientKeyRepository implements ClientKeyRepository {
   private static final String SELECT =
       "SELECT client_id, kid, jwk, created, expires FROM client_key";
+  private static final String BY_CLIENT = SELECT + " WHERE client_id = ? ORDER BY created, kid";
   private static final String INSERT =
       "INSERT INTO client_key (client_id, kid, jwk, created, expires) VALUES (?, ?, ?, ?, ?)";
-  // Serialises key changes of one client (H2 and PostgreSQL both lock the row until commit).
   private static final String LOCK_CLIENT =
       "SELECT client_id FROM client WHERE client_id = ? FOR UPDATE";
-  private static final String KIDS = "SELECT kid FROM client_key WHERE client_id = ?";
 
   private final Jdbc jdbc;
 
@@ -33,10 +36,7 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
 
   @Override
   public List<ClientKey> findByClient(String clientId) {
-    return jdbc.query(
-        SELECT + " WHERE client_id = ? ORDER BY created, kid",
-        JdbcClientKeyRepository::map,
-        clientId);
+    return jdbc.query(BY_CLIENT, JdbcClientKeyRepository::map, clientId);
   }
 
   @Override
@@ -45,34 +45,37 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
   }
 
   @Override
-  public void replaceAll(String clientId, List<ClientKey> keys) {
-    jdbc.inTransaction(
+  public Optional<List<ClientKey>> change(String clientId, UnaryOperator<List<ClientKey>> change) {
+    return jdbc.inTransaction(
         c -> {
-          replace(c, clientId, keys);
-          return null;
+          if (!lockClient(c, clientId)) {
+            return Optional.empty();
+          }
+          List<ClientKey> held = read(c, clientId);
+          List<ClientKey> after = List.copyOf(change.apply(List.copyOf(held)));
+          if (!after.equals(held)) {
+            replace(c, clientId, after);
+          }
+          return Optional.of(after);
         });
   }
 
-  @Override
-  public boolean replaceAllIf(String clientId, Set<String> expected, List<ClientKey> keys) {
-    return jdbc.inTransaction(
-        c -> {
-          try (PreparedStatement lock = Jdbc.prepare(c, LOCK_CLIENT, clientId)) {
-            lock.executeQuery().close();
-          }
-          Set<String> held = new HashSet<>();
-          try (PreparedStatement kids = Jdbc.prepare(c, KIDS, clientId);
-              ResultSet rs = kids.executeQuery()) {
-            while (rs.next()) {
-              held.add(rs.getString(1));
-            }
-          }
-          if (!held.equals(expected)) {
-            return false;
-          }
-          replace(c, clientId, keys);
-          return true;
-        });
+  private static boolean lockClient(Connection c, String clientId) throws SQLException {
+    try (PreparedStatement lock = Jdbc.prepare(c, LOCK_CLIENT, clientId);
+        ResultSet rs = lock.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private static List<ClientKey> read(Connection c, String clientId) throws SQLException {
+    List<ClientKey> held = new ArrayList<>();
+    try (PreparedStatement ps = Jdbc.prepare(c, BY_CLIENT, clientId);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        held.add(map(rs));
+      }
+    }
+    return held;
   }
 
   private static void replace(Connection c, String clientId, List<ClientKey> keys)
@@ -84,11 +87,6 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
     for (ClientKey k : keys) {
       insert(c, k);
     }
-  }
-
-  @Override
-  public boolean delete(String clientId, String kid) {
-    return jdbc.update("DELETE FROM client_key WHERE client_id = ? AND kid = ?", clientId, kid) > 0;
   }
 
   private static void insert(Connection c, ClientKey k) throws SQLException {

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
-import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * one can forge, that ends, with the cookie attributes a session needs.
  */
 class WebSessionTest {
-  static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   static LocalFixture nodeA;
   static LocalFixture nodeB;
 
@@ -131,25 +127,7 @@ class WebSessionTest {
 
   /** Logs in as a known person for the emulator's org over HTTP; returns the session cookie. */
   static String logIn(LocalFixture node) {
-    Answer form = get(node, "/logg-inn", null);
-    String anonymous = cookieOf(form);
-    Matcher csrf = CSRF.matcher(form.body());
-    assertThat(csrf.find()).isTrue();
-    Answer signedIn =
-        node.send(
-            HttpRequest.newBuilder(URI.create(node.krrLocal().baseUrl() + "/logg-inn"))
-                .header("Cookie", SessionCookie.NAME + "=" + anonymous)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "csrf="
-                            + csrf.group(1)
-                            + "&person="
-                            + KnownPersons.ACTIVE.value()
-                            + "&org="
-                            + KrrLocal.DEFAULT_ORG.value())));
-    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
-    return cookieOf(signedIn);
+    return WebVisitor.logIn(node).cookie();
   }
 
   static Answer get(LocalFixture node, String path, String cookie) {
@@ -159,10 +137,5 @@ class WebSessionTest {
       request.header("Cookie", SessionCookie.NAME + "=" + cookie);
     }
     return node.send(request);
-  }
-
-  private static String cookieOf(Answer answer) {
-    String header = answer.response().headers().firstValue("Set-Cookie").orElseThrow();
-    return header.substring(header.indexOf('=') + 1, header.indexOf(';'));
   }
 }
