@@ -21,8 +21,13 @@ public interface PersonRepository {
   /** The stored entry of {@code id}. */
   Optional<RegisterEntry> findById(Personidentifikator id);
 
-  /** Inserts or replaces one entry. */
-  void put(RegisterEntry entry);
+  /**
+   * Inserts or replaces one entry, atomically: puts of one new person at once all succeed, and
+   * exactly one of them inserts.
+   *
+   * @return true when the entry was inserted, false when it replaced one
+   */
+  boolean put(RegisterEntry entry);
 
   /**
    * Inserts many new entries in JDBC batches, committing every few thousand rows, for seeding large

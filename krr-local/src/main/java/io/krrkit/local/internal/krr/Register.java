@@ -104,9 +104,13 @@ public final class Register {
     return scopes.contains(HENTENDRING_READ);
   }
 
-  /** Registers a person, or replaces what the register holds about them. */
-  public void put(RegisterEntry entry) {
-    persons.put(entry);
+  /**
+   * Registers a person, or replaces what the register holds about them.
+   *
+   * @return true when the person was new to the register
+   */
+  public boolean put(RegisterEntry entry) {
+    return persons.put(entry);
   }
 
   /** What the register holds about {@code id}, whatever a caller may see of it. */

@@ -107,9 +107,7 @@ public final class PersonAdminRoutes {
   private void put(Context ctx) {
     Personidentifikator id = id(ctx);
     RegisterEntry entry = bodies.entry(id, bodies.object(ctx.body()));
-    boolean created = register.find(id).isEmpty();
-    register.put(entry);
-    ctx.status(created ? 201 : 200);
+    ctx.status(register.put(entry) ? 201 : 200);
     answer(ctx, entry);
   }
 

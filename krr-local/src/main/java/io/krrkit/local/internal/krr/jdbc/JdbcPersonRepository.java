@@ -7,6 +7,7 @@ import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.SeedClaim;
 import io.krrkit.local.internal.krr.SeedState;
 import io.krrkit.local.internal.store.Jdbc;
+import io.krrkit.local.internal.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
 public final class JdbcPersonRepository implements PersonRepository {
   static final int BATCH_ROWS = 1000;
   static final int COMMIT_ROWS = 20_000;
+  // A put loses the insert race at most once: the row it lost to is there for the retry.
+  private static final int PUT_ATTEMPTS = 3;
 
   private static final String SELECT =
       "SELECT "
@@ -91,16 +94,32 @@ public final class JdbcPersonRepository implements PersonRepository {
     return jdbc.queryOne(SELECT + " WHERE p.personidentifikator = ?", PersonRow::map, id.value());
   }
 
+  /**
+   * Updates the row, or inserts it when there is none. Two first puts of one person at once both
+   * find no row; the second insert then fails on the primary key (PostgreSQL waits for the first to
+   * commit; H2 likewise), and is run again as an update: the upsert never fails on the race.
+   */
   @Override
-  public void put(RegisterEntry entry) {
-    jdbc.inTransaction(
-        c -> {
-          Object[] values = PersonRow.values(entry, saveCertificate(c, entry.sertifikat()));
-          if (execute(c, UPDATE, values) == 0) {
-            execute(c, INSERT, values);
-          }
-          return null;
-        });
+  public boolean put(RegisterEntry entry) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbc.inTransaction(c -> upsert(c, entry));
+      } catch (StoreException e) {
+        if (!e.isDuplicateKey() || attempt == PUT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** True when it inserted. */
+  private static boolean upsert(Connection c, RegisterEntry entry) throws SQLException {
+    Object[] values = PersonRow.values(entry, saveCertificate(c, entry.sertifikat()));
+    if (execute(c, UPDATE, values) > 0) {
+      return false;
+    }
+    execute(c, INSERT, values);
+    return true;
   }
 
   @Override
