@@ -1,6 +1,7 @@
 package io.krrkit.junit;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * themselves; {@link KrrLocalExtension} does the same for the emulator it runs.
  */
 public final class TestClients {
-  private static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  private static final String GRANT_TYPE = JwtGrantRules.GRANT_TYPE;
   private static final Duration KEY_LIFETIME = Duration.ofDays(3650);
   private static final Set<IntegrationType> MASKINPORTEN_TYPES =
       Set.of(IntegrationType.KRR, IntegrationType.MASKINPORTEN);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
@@ -20,6 +21,7 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A Maskinporten JWT grant (RFC 7523): the claims Maskinporten reads, validated when built, and
@@ -55,10 +57,12 @@ public record JwtGrant(
     Instant expiresAt) {
 
   /** The longest grant Maskinporten accepts: {@code exp - iat <= 120}. */
-  public static final long MAX_LIFETIME_SECONDS = 120;
+  public static final long MAX_LIFETIME_SECONDS = JwtGrantRules.MAX_LIFETIME_SECONDS;
 
   private static final Set<JWSAlgorithm> ALGORITHMS =
-      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+      JwtGrantRules.SIGNING_ALGORITHMS.stream()
+          .map(JWSAlgorithm::parse)
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Validates; throws {@link MaskinportenConfigException} saying what to change. */
   public JwtGrant {
@@ -94,18 +98,18 @@ public record JwtGrant(
             .issueTime(Date.from(issuedAt))
             .expirationTime(Date.from(expiresAt))
             .jwtID(jwtId)
-            .claim("scope", Scope.join(request.scopes()));
+            .claim(JwtGrantRules.SCOPE, Scope.join(request.scopes()));
     if (!request.resources().isEmpty()) {
-      claims.claim("resource", new ArrayList<>(request.resources()));
+      claims.claim(JwtGrantRules.RESOURCE, new ArrayList<>(request.resources()));
     }
     if (request.pid() != null) {
-      claims.claim("pid", request.pid().value());
+      claims.claim(JwtGrantRules.PID, request.pid().value());
     }
     if (request.consumerOrg() != null) {
-      claims.claim("consumer_org", request.consumerOrg().value());
+      claims.claim(JwtGrantRules.CONSUMER_ORG, request.consumerOrg().value());
     }
     if (request.issOnBehalfOf() != null) {
-      claims.claim("iss_onbehalfof", request.issOnBehalfOf());
+      claims.claim(JwtGrantRules.ISS_ONBEHALFOF, request.issOnBehalfOf());
     }
     return claims.build();
   }
@@ -183,7 +187,7 @@ public record JwtGrant(
     Objects.requireNonNull(algorithm, "algorithm == null");
     if (!ALGORITHMS.contains(algorithm)) {
       throw new MaskinportenConfigException(
-          "Maskinporten accepts RS256, RS384 or RS512, not " + algorithm);
+          "Maskinporten accepts " + JwtGrantRules.signingAlgorithmsText() + ", not " + algorithm);
     }
   }
 
@@ -207,8 +211,7 @@ public record JwtGrant(
   }
 
   private static void checkLifetime(Duration lifetime) {
-    if (lifetime.compareTo(Duration.ofSeconds(1)) < 0
-        || lifetime.compareTo(Duration.ofSeconds(MAX_LIFETIME_SECONDS)) > 0) {
+    if (!JwtGrantRules.isAllowedLifetime(lifetime)) {
       throw new MaskinportenConfigException(
           "grant lifetime (exp - iat) must be 1.."
               + MAX_LIFETIME_SECONDS

@@ -1,6 +1,7 @@
 package io.krrkit.maskinporten;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.Scope;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=…}, and reads the answer.
  */
 final class TokenEndpoint {
-  static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  static final String GRANT_TYPE = JwtGrantRules.GRANT_TYPE;
 
   private final MetadataSource metadata;
   private final Transport transport;

@@ -1,5 +1,6 @@
 package io.krrkit.local.internal.client;
 
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Set;
  * scopes go together, and the defaults when a field is left out.
  */
 final class ClientPolicy {
-  static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  static final String JWT_BEARER = JwtGrantRules.GRANT_TYPE;
   static final String PRIVATE_KEY_JWT = "private_key_jwt";
   static final String WEB = "web";
 

@@ -1,11 +1,11 @@
 package io.krrkit.local.internal.maskinporten;
 
 import com.nimbusds.jose.JOSEObject;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
 import java.net.URI;
@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A JWT grant (RFC 7523) as sent to the token endpoint, parsed but not yet trusted: the signature,
@@ -49,9 +48,6 @@ record JwtGrant(
     String pid,
     String consumerOrg,
     String issOnBehalfOf) {
-
-  private static final Set<JWSAlgorithm> ALGORITHMS =
-      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
 
   /** Checks the optional claims' values: {@code pid}, {@code consumer_org}, their combination. */
   JwtGrant {
@@ -103,9 +99,9 @@ record JwtGrant(
 
   private static void checkHeader(Map<String, Object> header) {
     Object alg = header.get("alg");
-    if (!(alg instanceof String name) || !ALGORITHMS.contains(JWSAlgorithm.parse(name))) {
+    if (!(alg instanceof String name) || !JwtGrantRules.isSigningAlgorithm(name)) {
       throw TokenRequestException.of(
-          TokenError.INVALID_SIGNATURE, "alg must be RS256, RS384 or RS512");
+          TokenError.INVALID_SIGNATURE, "alg must be " + JwtGrantRules.signingAlgorithmsText());
     }
     Object x5c = header.get("x5c");
     if (x5c != null && (!(x5c instanceof List<?> chain) || chain.isEmpty())) {
@@ -120,22 +116,22 @@ record JwtGrant(
     if (claims.getAudience().isEmpty()) {
       throw TokenRequestException.of(TokenError.INVALID_AUDIENCE, "aud is missing");
     }
-    String iss = required(claims.getStringClaim("iss"), "iss");
-    checkSubject(claims.getClaim("sub"), iss);
+    String iss = required(claims.getStringClaim(JwtGrantRules.ISS), JwtGrantRules.ISS);
+    checkSubject(claims.getClaim(JwtGrantRules.SUB), iss);
     return new JwtGrant(
         jwt,
         jwt.getHeader().getKeyID(),
         jwt.getHeader().getX509CertChain() != null,
         iss,
         claims.getAudience(),
-        instant(claims.getDateClaim("iat"), "iat"),
-        instant(claims.getDateClaim("exp"), "exp"),
-        required(claims.getStringClaim("jti"), "jti"),
-        required(claims.getStringClaim("scope"), "scope"),
+        instant(claims.getDateClaim(JwtGrantRules.IAT), JwtGrantRules.IAT),
+        instant(claims.getDateClaim(JwtGrantRules.EXP), JwtGrantRules.EXP),
+        required(claims.getStringClaim(JwtGrantRules.JTI), JwtGrantRules.JTI),
+        required(claims.getStringClaim(JwtGrantRules.SCOPE), JwtGrantRules.SCOPE),
         resources(claims),
-        optionalString(claims, "pid"),
-        optionalString(claims, "consumer_org"),
-        optionalString(claims, "iss_onbehalfof"));
+        optionalString(claims, JwtGrantRules.PID),
+        optionalString(claims, JwtGrantRules.CONSUMER_ORG),
+        optionalString(claims, JwtGrantRules.ISS_ONBEHALFOF));
   }
 
   private static String optionalString(JWTClaimsSet claims, String claim) {
@@ -178,7 +174,7 @@ record JwtGrant(
    * array supported", but clients in production (KS Fiks, entur's examples) send a string.
    */
   private static List<String> resources(JWTClaimsSet claims) throws ParseException {
-    Object resource = claims.getClaim("resource");
+    Object resource = claims.getClaim(JwtGrantRules.RESOURCE);
     if (resource == null) {
       return List.of();
     }
@@ -189,7 +185,7 @@ record JwtGrant(
         || !values.stream().allMatch(String.class::isInstance)) {
       throw invalid("resource must be a string or an array of strings");
     }
-    return claims.getStringListClaim("resource");
+    return claims.getStringListClaim(JwtGrantRules.RESOURCE);
   }
 
   private static String required(String value, String claim) {

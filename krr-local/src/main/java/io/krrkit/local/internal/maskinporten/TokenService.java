@@ -1,6 +1,7 @@
 package io.krrkit.local.internal.maskinporten;
 
 import io.krrkit.core.InvalidIdentifierException;
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.client.RegisteredClient;
 import java.time.Clock;
@@ -22,13 +23,10 @@ import java.util.Set;
  */
 public final class TokenService {
   /** The only grant type Maskinporten takes. */
-  public static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-
-  /** Longest {@code exp - iat} of a grant. */
-  static final Duration MAX_GRANT_LIFETIME = Duration.ofSeconds(120);
+  public static final String JWT_BEARER = JwtGrantRules.GRANT_TYPE;
 
   /** Allowed difference between the client's clock and ours, for {@code iat} and {@code exp}. */
-  static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+  static final Duration CLOCK_SKEW = JwtGrantRules.CLOCK_SKEW;
 
   private final String issuer;
   private final Clock clock;
@@ -88,9 +86,14 @@ public final class TokenService {
           "exp is " + expiredFor + " s before the server time, make a new grant");
     }
     long lifetime = Duration.between(grant.iat(), grant.exp()).toSeconds();
-    if (lifetime <= 0 || lifetime > MAX_GRANT_LIFETIME.toSeconds()) {
+    if (!JwtGrantRules.isAllowedLifetime(Duration.between(grant.iat(), grant.exp()))) {
       throw TokenRequestException.of(
-          TokenError.INVALID_LIFETIME, "exp - iat is " + lifetime + " s, it must be 1 to 120 s");
+          TokenError.INVALID_LIFETIME,
+          "exp - iat is "
+              + lifetime
+              + " s, it must be 1 to "
+              + JwtGrantRules.MAX_LIFETIME_SECONDS
+              + " s");
     }
     long skew = Duration.between(now, grant.iat()).toSeconds();
     if (Math.abs(skew) > CLOCK_SKEW.toSeconds()) {
@@ -99,7 +102,9 @@ public final class TokenService {
           "iat is "
               + Math.abs(skew)
               + (skew > 0 ? " s after" : " s before")
-              + " the server time, at most 10 s allowed: set iat to now and sync the clock");
+              + " the server time, at most "
+              + CLOCK_SKEW.toSeconds()
+              + " s allowed: set iat to now and sync the clock");
     }
   }
 
