@@ -6,6 +6,7 @@ import io.krrkit.core.krr.KrrJson;
 import io.krrkit.core.krr.Person;
 import io.krrkit.core.krr.PersonerResponse;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.ApiVersion;
 import io.krrkit.local.internal.krr.Lookup;
 import io.krrkit.local.internal.krr.Register;
@@ -41,7 +42,7 @@ final class LookupLimit {
     int threads = LoadGenerator.intOption(args, "--threads", 2);
     try (KrrLocal krr =
         KrrLocal.builder().port(0).ephemeral().seedPersons(persons).build().start()) {
-      Register register = krr.register();
+      Register register = Internals.of(krr).register();
       List<Lookup> lookups = lookups(persons);
       ObjectMapper json = KrrJson.newObjectMapper();
       List<Person> fixed = register.lookup(lookups.get(0));

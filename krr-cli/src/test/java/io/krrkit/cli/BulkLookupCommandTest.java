@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.krr.Status;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import io.krrkit.local.internal.krr.synthetic.Shares;
@@ -376,13 +377,14 @@ class BulkLookupCommandTest {
   }
 
   private static Status status(String id) {
-    return krr.register()
+    return Internals.of(krr)
+        .register()
         .find(Personidentifikator.of(id))
         .map(RegisterEntry::status)
         .orElse(Status.IKKE_REGISTRERT);
   }
 
   private static RegisterEntry entry(String id) {
-    return krr.register().find(Personidentifikator.of(id)).orElseThrow();
+    return Internals.of(krr).register().find(Personidentifikator.of(id)).orElseThrow();
   }
 }

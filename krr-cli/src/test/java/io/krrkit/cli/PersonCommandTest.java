@@ -6,6 +6,7 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.Status;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.krr.RegisterEntry;
@@ -52,7 +53,8 @@ class PersonCommandTest {
     krr = KrrLocal.builder().port(0).ephemeral().seedPersons(5).build().start();
     clientId = registerNativeClient();
     List<String> active = new ArrayList<>();
-    krr.register()
+    Internals.of(krr)
+        .register()
         .forEach(
             e -> {
               if (e.status() == Status.AKTIV) {
@@ -87,7 +89,8 @@ class PersonCommandTest {
     CliRun run = login.finish();
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    RegisterEntry entry = krr.register().find(Personidentifikator.of(pid)).orElseThrow();
+    RegisterEntry entry =
+        Internals.of(krr).register().find(Personidentifikator.of(pid)).orElseThrow();
     assertThat(entry.spraak()).isEqualTo("nn");
   }
 
@@ -181,7 +184,8 @@ class PersonCommandTest {
     String id = UUID.randomUUID().toString();
     Instant now = krr.clock().instant();
     Set<Scope> scopes = new LinkedHashSet<>(Scope.parseList(PersonCommand.SCOPES));
-    krr.clients()
+    Internals.of(krr)
+        .clients()
         .save(
             new RegisteredClient(
                 id,

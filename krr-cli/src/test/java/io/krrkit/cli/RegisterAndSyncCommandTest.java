@@ -8,6 +8,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.junit.KrrLocalExtension;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ class RegisterAndSyncCommandTest {
   void seedPutGetDeleteAndExportThroughTheOperatorApi() throws Exception {
     CliRun seed = register("seed", "--count", "300", "--seed", "2", "--json");
     assertThat(seed.exitCode()).as(seed.err()).isZero();
-    assertThat(JSON.readTree(seed.out()).get("stored").asLong()).isEqualTo(krr.register().count());
+    assertThat(JSON.readTree(seed.out()).get("stored").asLong())
+        .isEqualTo(Internals.of(krr).register().count());
 
     CliRun put =
         register("put", NEW, "--json", "--body", "{\"reservasjon\":\"JA\",\"spraak\":\"se\"}");
@@ -55,7 +57,7 @@ class RegisterAndSyncCommandTest {
     Path export = dir.resolve("export.jsonl");
     CliRun exported = register("export", "--out", export.toString());
     assertThat(exported.exitCode()).as(exported.err()).isZero();
-    assertThat(Files.readAllLines(export)).hasSize((int) krr.register().count());
+    assertThat(Files.readAllLines(export)).hasSize((int) Internals.of(krr).register().count());
   }
 
   @Test
@@ -76,7 +78,7 @@ class RegisterAndSyncCommandTest {
     CliRun first = sync(copyDir);
     assertThat(first.exitCode()).as(first.err()).isZero();
     Path snapshot = copyDir.resolve("krr-copy.jsonl");
-    assertThat(Files.readAllLines(snapshot)).hasSize((int) krr.register().count());
+    assertThat(Files.readAllLines(snapshot)).hasSize((int) Internals.of(krr).register().count());
 
     register("delete", KnownPersons.ACTIVE.value());
     CliRun second = sync(copyDir);

@@ -7,6 +7,7 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.core.krr.Person;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.Shares;
@@ -30,7 +31,7 @@ class ChangeFeedSyncTest {
 
   @Test
   void aCopyKeptBySyncEqualsTheRegisterAfterRandomChanges() {
-    Register register = emulator.krrLocal().register();
+    Register register = Internals.of(emulator.krrLocal()).register();
     addPersons(register, 1500); // more than one page
     ChangeFeed feed = emulator.changeFeed().build();
     Path snapshot = dir.resolve("krr-copy.jsonl");

@@ -8,6 +8,7 @@ import io.krrkit.junit.KrrLocalExtension;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.maskinporten.MaskinportenClient;
@@ -111,7 +112,7 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
 
   /** What the register holds: the status KRR must answer for {@code id}. */
   Status statusInRegister(String id) {
-    return krrLocal
+    return Internals.of(krrLocal)
         .register()
         .find(Personidentifikator.of(id))
         .map(RegisterEntry::status)
@@ -120,7 +121,7 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
 
   /** What the register holds about {@code id}. */
   RegisterEntry entry(Personidentifikator id) {
-    return krrLocal.register().find(id).orElseThrow();
+    return Internals.of(krrLocal).register().find(id).orElseThrow();
   }
 
   /** Moves the clients' and the emulator's clocks together, so grants stay valid. */

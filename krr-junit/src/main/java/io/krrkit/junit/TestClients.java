@@ -1,15 +1,11 @@
 package io.krrkit.junit;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.ClientSpec;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.IntegrationType;
-import io.krrkit.local.internal.client.RegisteredClient;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +17,6 @@ import java.util.UUID;
  * themselves; {@link KrrLocalExtension} does the same for the emulator it runs.
  */
 public final class TestClients {
-  private static final String GRANT_TYPE = JwtGrantRules.GRANT_TYPE;
-  private static final Duration KEY_LIFETIME = Duration.ofDays(3650);
   private static final Set<IntegrationType> MASKINPORTEN_TYPES =
       Set.of(IntegrationType.KRR, IntegrationType.MASKINPORTEN);
 
@@ -48,52 +42,16 @@ public final class TestClients {
     String clientId = UUID.randomUUID().toString();
     RSAKey key = new RSAKey.Builder(TestKeys.rsa("krr-junit")).keyID("test-" + clientId).build();
     TestClient client = new TestClient(clientId, org, Set.copyOf(scopes), key);
-    krr.clients().save(registered(client, type, krr.clock().instant()));
+    krr.controls()
+        .putClient(
+            ClientSpec.jwtBearer(clientId, org, type.wireName(), client.scopes())
+                .named("krr-junit test client"));
     replaceKeys(krr, client, List.of(key));
     return client;
   }
 
   /** Makes {@code keys} the client's registered keys (an empty list removes them all). */
   public static void replaceKeys(KrrLocal krr, TestClient client, List<RSAKey> keys) {
-    Instant now = krr.clock().instant();
-    krr.clientKeys()
-        .replaceAll(
-            client.clientId(),
-            keys.stream()
-                .map(
-                    k ->
-                        new ClientKey(
-                            client.clientId(),
-                            k.getKeyID(),
-                            k.toPublicJWK().toJSONString(),
-                            now,
-                            now.plus(KEY_LIFETIME)))
-                .toList());
-  }
-
-  private static RegisteredClient registered(TestClient c, IntegrationType type, Instant now) {
-    return new RegisteredClient(
-        c.clientId(),
-        c.org(),
-        null,
-        type,
-        "krr-junit test client",
-        "registered by krr-junit",
-        null,
-        "web",
-        "private_key_jwt",
-        List.of(GRANT_TYPE),
-        c.scopes(),
-        List.of(),
-        List.of(),
-        120,
-        0,
-        0,
-        null,
-        false,
-        null,
-        true,
-        now,
-        now);
+    krr.controls().replaceKeys(client.clientId(), keys);
   }
 }

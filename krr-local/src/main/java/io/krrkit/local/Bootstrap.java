@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.krrkit.core.Masking;
+import io.krrkit.local.internal.http.Json;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ import java.util.Objects;
  */
 public record Bootstrap(
     String issuer, String orgno, String clientId, String kid, String privateJwk) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.plain();
 
   /** Checks that nothing is missing. */
   public Bootstrap {

@@ -1,51 +1,16 @@
 package io.krrkit.local;
 
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import io.krrkit.core.OrgNumber;
-import io.krrkit.local.internal.access.DelegationRegistry;
-import io.krrkit.local.internal.access.ScopeRegistry;
-import io.krrkit.local.internal.access.jdbc.JdbcDelegationRepository;
-import io.krrkit.local.internal.access.jdbc.JdbcScopeAccessRepository;
-import io.krrkit.local.internal.access.jdbc.JdbcScopeRepository;
-import io.krrkit.local.internal.admin.http.AccessAdminRoutes;
-import io.krrkit.local.internal.admin.http.CertificateAdminRoutes;
-import io.krrkit.local.internal.admin.http.ClockAdminRoutes;
-import io.krrkit.local.internal.admin.http.PersonAdminRoutes;
-import io.krrkit.local.internal.admin.http.SigningKeyAdminRoutes;
+import io.krrkit.local.internal.Internals;
+import io.krrkit.local.internal.Settings;
+import io.krrkit.local.internal.Wiring;
 import io.krrkit.local.internal.certificate.Pem;
-import io.krrkit.local.internal.certificate.jdbc.EnterpriseCertificates;
-import io.krrkit.local.internal.client.AdminClientBootstrap;
 import io.krrkit.local.internal.client.AdminCredential;
-import io.krrkit.local.internal.client.ClientKeyRepository;
-import io.krrkit.local.internal.client.ClientRegistry;
-import io.krrkit.local.internal.client.ClientRepository;
-import io.krrkit.local.internal.client.OnBehalfOfRegistry;
-import io.krrkit.local.internal.client.OnBehalfOfRepository;
-import io.krrkit.local.internal.client.jdbc.JdbcAdminCredentialRepository;
-import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
-import io.krrkit.local.internal.client.jdbc.JdbcClientRepository;
-import io.krrkit.local.internal.client.jdbc.JdbcOnBehalfOfRepository;
-import io.krrkit.local.internal.idporten.jdbc.Idporten;
-import io.krrkit.local.internal.krr.OwnRecord;
-import io.krrkit.local.internal.krr.Register;
-import io.krrkit.local.internal.krr.http.KrrRoutes;
-import io.krrkit.local.internal.krr.http.PersonRoutes;
-import io.krrkit.local.internal.krr.jdbc.JdbcPersonRepository;
-import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
-import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.http.BoundConnector;
 import io.krrkit.local.internal.maskinporten.AccessRules;
-import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
-import io.krrkit.local.internal.maskinporten.jdbc.Maskinporten;
-import io.krrkit.local.internal.selfservice.http.SelfServiceRoutes;
-import io.krrkit.local.internal.signing.SigningKeys;
-import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.store.Database;
-import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.web.http.WebRoutes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -57,13 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * krr-local: Maskinporten, the self-service API and the KRR lookup API on one port, each under its
- * own path prefix, backed by one store. All wiring of the emulator happens here.
+ * krr-local: Maskinporten, the self-service API and web page, the KRR lookup API and ID-porten on
+ * one port, each under its own path prefix, backed by one store. {@link Wiring} puts it together.
  *
  * <pre>{@code
  * try (KrrLocal krr = KrrLocal.builder().port(0).ephemeral().build().start()) {
  *   String issuer = krr.maskinportenIssuer(); // http://localhost:PORT/maskinporten/
  *   Bootstrap b = krr.bootstrap();            // a self-service client ready to use
+ *   krr.controls().clock().advance(Duration.ofMinutes(5));
  * }
  * }</pre>
  */
@@ -76,16 +42,20 @@ public final class KrrLocal implements AutoCloseable {
   /** Default organisation of the bootstrap self-service client. */
   public static final OrgNumber DEFAULT_ORG = OrgNumber.of("310000027");
 
+  static {
+    Internals.install(KrrLocal::wiring);
+  }
+
   private final Settings settings;
   private final OffsetClock clock;
-  private Database database;
-  private Wiring wiring;
-  private Javalin app;
-  private String baseUrl;
+  private Running running;
+
+  /** What a started emulator holds; released together by {@link #close()}. */
+  private record Running(Database database, Wiring wiring, Javalin app, String baseUrl) {}
 
   private KrrLocal(Settings settings) {
     this.settings = settings;
-    this.clock = new OffsetClock(settings.clock);
+    this.clock = new OffsetClock(settings.clock());
   }
 
   /** A builder with the documented defaults (port 7070, H2 in ~/.krr-local). */
@@ -93,46 +63,69 @@ public final class KrrLocal implements AutoCloseable {
     return new Builder();
   }
 
-  /** Opens the store, seeds it when empty, and starts serving. Returns {@code this}. */
+  /**
+   * Binds the port, opens the store (seeding it when empty) and starts serving. Returns {@code
+   * this}. When anything fails, everything opened so far is released before the exception leaves.
+   *
+   * @throws IllegalStateException when already started, or the port cannot be bound
+   */
   public synchronized KrrLocal start() {
-    if (app != null) {
+    if (running != null) {
       throw new IllegalStateException("already started");
     }
-    int port = settings.port == 0 ? freePort() : settings.port;
-    baseUrl =
-        settings.publicUrl != null ? stripSlash(settings.publicUrl) : "http://localhost:" + port;
-    database = openDatabase();
-    wiring = new Wiring(database, clock, baseUrl, settings);
-    app =
-        Javalin.create(
-            config -> {
-              config.jetty.host = settings.host;
-              config.http.maxRequestSize = settings.maxRequestBytes;
-              config.startup.showJavalinBanner = false;
-              wiring.routes(config);
-            });
-    app.start(settings.host, port);
-    log.info("krr-local listening on {} (store: {})", baseUrl, describeStore());
-    return this;
+    ServerSocketChannel channel = BoundConnector.bind(settings.host(), settings.port());
+    Database database = null;
+    Javalin app = null;
+    try {
+      int port = channel.socket().getLocalPort();
+      String baseUrl =
+          settings.publicUrl() != null
+              ? stripSlash(settings.publicUrl())
+              : "http://localhost:" + port;
+      database = openDatabase();
+      Wiring wiring = new Wiring(database, clock, baseUrl, settings);
+      app =
+          Javalin.create(
+              config -> {
+                config.http.maxRequestSize = settings.maxRequestBytes();
+                config.startup.showJavalinBanner = false;
+                config.jetty.addConnector(
+                    (server, http) -> new BoundConnector(server, http, channel));
+                wiring.routes(config);
+              });
+      app.start();
+      running = new Running(database, wiring, app, baseUrl);
+      log.info("krr-local listening on {} (store: {})", baseUrl, settings.describeStore());
+      return this;
+    } catch (RuntimeException | Error e) {
+      if (app != null) {
+        app.stop();
+      }
+      if (database != null) {
+        database.close();
+      }
+      BoundConnector.closeQuietly(channel);
+      throw e;
+    }
   }
 
-  /** Stops serving and closes the store. */
+  /** Stops serving and closes the store. Does nothing when not started. */
   @Override
   public synchronized void close() {
-    if (app != null) {
-      app.stop();
-      app = null;
-    }
-    if (database != null) {
-      database.close();
-      database = null;
+    Running r = running;
+    running = null;
+    if (r != null) {
+      try {
+        r.app().stop();
+      } finally {
+        r.database().close();
+      }
     }
   }
 
   /** {@code http://localhost:PORT} (or the public URL given to the builder). */
   public String baseUrl() {
-    requireStarted();
-    return baseUrl;
+    return started().baseUrl();
   }
 
   /** The Maskinporten issuer, {@code {base}/maskinporten/} (with the trailing slash). */
@@ -155,57 +148,27 @@ public final class KrrLocal implements AutoCloseable {
     return baseUrl() + "/idporten";
   }
 
-  /** In-process access to registered clients, for tests and embedding. */
-  public ClientRepository clients() {
-    requireStarted();
-    return wiring.clients;
-  }
-
-  /** In-process access to registered client keys, for tests and embedding. */
-  public ClientKeyRepository clientKeys() {
-    requireStarted();
-    return wiring.clientKeys;
-  }
-
   /**
    * The self-service admin client of the emulator's organisation ({@link Builder#orgNumber}), with
    * its private key: the way in to the self-service API. The same after a restart on a file or
    * shared database.
    */
   public Bootstrap bootstrap() {
-    requireStarted();
-    AdminCredential admin = wiring.adminCredential;
+    AdminCredential admin = started().wiring().adminCredential;
     return new Bootstrap(
         maskinportenIssuer(),
-        settings.orgNumber.value(),
+        settings.orgNumber().value(),
         admin.clientId(),
         admin.kid(),
         admin.privateJwk());
   }
 
   /**
-   * In-process access to the emulator's test CA, for tests and embedding: issue a test enterprise
-   * certificate ({@code certificates().issue(new EnterpriseCertificateRequest(org, null))}) or read
-   * the CA certificate.
+   * In-process control of the running emulator, for tests and embedding: its clock, test clients
+   * and keys, the register, tokens and test certificates.
    */
-  public EnterpriseCertificates certificates() {
-    requireStarted();
-    return wiring.certificates;
-  }
-
-  /** In-process access to the verifier of this emulator's Maskinporten tokens. */
-  public AccessTokenVerifier tokenVerifier() {
-    requireStarted();
-    return wiring.tokenVerifier;
-  }
-
-  /**
-   * In-process access to the KRR register, for tests and embedding: put a person with chosen
-   * attributes ({@code register().put(RegisterEntry.aktiv(id)...build())}) or look one up.
-   */
-  public Register register() {
-    requireStarted();
-    return wiring.register;
+  public Controls controls() {
+    return new Controls(started().wiring(), clock);
   }
 
   /** The emulator's clock; tests and the operator API move it. */
@@ -213,187 +176,58 @@ public final class KrrLocal implements AutoCloseable {
     return clock;
   }
 
-  private void requireStarted() {
-    if (baseUrl == null) {
+  private Wiring wiring() {
+    return started().wiring();
+  }
+
+  private Running started() {
+    Running r = running;
+    if (r == null) {
       throw new IllegalStateException("not started");
     }
+    return r;
   }
 
   private Database openDatabase() {
-    if (settings.jdbcUrl != null) {
-      return Database.connect(settings.jdbcUrl, settings.jdbcUser, settings.jdbcPassword);
+    if (settings.jdbcUrl() != null) {
+      return Database.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
     }
-    if (settings.ephemeral) {
+    if (settings.ephemeral()) {
       return Database.h2InMemory();
     }
-    return Database.h2File(settings.dataDir);
-  }
-
-  private String describeStore() {
-    if (settings.jdbcUrl != null) {
-      return settings.jdbcUrl.replaceAll("password=[^&;]*", "password=****");
-    }
-    return settings.ephemeral ? "in-memory H2" : "H2 in " + settings.dataDir;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
+    return Database.h2File(settings.dataDir());
   }
 
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** Builds every service from the store and clock and registers its routes. */
-  private static final class Wiring {
-    private final OffsetClock clock;
-    private final String baseUrl;
-    private final Settings settings;
-    private final Jdbc jdbc;
-    private final ClientRepository clients;
-    private final ClientKeyRepository clientKeys;
-    // --- scope access, delegations, on-behalf-of ---
-    private final ScopeRegistry scopeRegistry;
-    private final DelegationRegistry delegationRegistry;
-    private final OnBehalfOfRepository onBehalfOf;
-    // --- enterprise certificates (test CA) ---
-    private final EnterpriseCertificates certificates;
-    // --- maskinporten ---
-    private final Maskinporten maskinporten;
-    private final AccessTokenVerifier tokenVerifier;
-    // --- self-service API and bootstrap ---
-    private final ClientRegistry clientRegistry;
-    private final OnBehalfOfRegistry onBehalfOfRegistry;
-    private final AdminCredential adminCredential;
-    // --- KRR lookup and synthetic register ---
-    private final Register register;
-    // --- ID-porten and user-driven lookup ---
-    private final Idporten idporten;
-
-    Wiring(Database database, OffsetClock clock, String baseUrl, Settings settings) {
-      this.clock = clock;
-      this.baseUrl = baseUrl;
-      this.settings = settings;
-      this.jdbc = database.jdbc();
-      this.clients = new JdbcClientRepository(jdbc);
-      this.clientKeys = new JdbcClientKeyRepository(jdbc);
-      // --- scope access, delegations, on-behalf-of ---
-      this.scopeRegistry =
-          new ScopeRegistry(
-              new JdbcScopeRepository(jdbc),
-              new JdbcScopeAccessRepository(jdbc),
-              settings.orgNumber,
-              clock);
-      scopeRegistry.seedBuiltIns();
-      this.delegationRegistry = new DelegationRegistry(new JdbcDelegationRepository(jdbc), clock);
-      this.onBehalfOf = new JdbcOnBehalfOfRepository(jdbc);
-      // --- enterprise certificates (test CA) ---
-      this.certificates = EnterpriseCertificates.create(jdbc, clock, settings.trustAnchors);
-      // --- maskinporten ---
-      this.maskinporten =
-          Maskinporten.create(
-              baseUrl,
-              clock,
-              settings.signingKeySize,
-              jdbc,
-              clients,
-              clientKeys,
-              new AccessRules(
-                  scopeRegistry, delegationRegistry, onBehalfOf, settings.delegationSource),
-              certificates.validator());
-      this.tokenVerifier = maskinporten.tokenVerifier();
-      // --- self-service API and bootstrap ---
-      this.clientRegistry = new ClientRegistry(clients, clientKeys, clock, scopeRegistry);
-      this.onBehalfOfRegistry = new OnBehalfOfRegistry(clientRegistry, onBehalfOf, clock);
-      this.adminCredential =
-          new AdminClientBootstrap(
-                  clients, clientKeys, new JdbcAdminCredentialRepository(jdbc, clock), clock)
-              .ensure(settings.orgNumber);
-      // --- KRR lookup and synthetic register ---
-      this.register = new Register(new JdbcPersonRepository(jdbc), clock);
-      new RegisterSeeder(register, clock, Shares.DEFAULT)
-          .seedIfEmpty(settings.seedPersons, settings.seed);
-      // --- ID-porten and user-driven lookup ---
-      this.idporten = Idporten.create(baseUrl, clock, jdbc, clients, clientKeys);
-    }
-
-    void routes(JavalinConfig config) {
-      // --- operator API ({base}/admin), off unless enabled ---
-      if (settings.adminApi) {
-        new ClockAdminRoutes(clock).register(config.routes);
-        new PersonAdminRoutes(register, new RegisterSeeder(register, clock, Shares.DEFAULT))
-            .register(config.routes);
-        new CertificateAdminRoutes(certificates).register(config.routes);
-        new AccessAdminRoutes(scopeRegistry, delegationRegistry).register(config.routes);
-        new SigningKeyAdminRoutes(maskinporten).register(config.routes);
-      }
-      // --- maskinporten (issuer {base}/maskinporten/) ---
-      maskinporten.register(config.routes);
-      // --- self-service API ({base}/selvbetjening/api/v1) and bootstrap ---
-      new SelfServiceRoutes(
-              clientRegistry,
-              onBehalfOfRegistry,
-              scopeRegistry,
-              settings.delegationSource,
-              tokenVerifier,
-              clock)
-          .register(config.routes);
-      // --- KRR lookup ({base}/kontaktregisteret) and synthetic register ---
-      new KrrRoutes(register, tokenVerifier, clock).register(config.routes);
-      // --- ID-porten ({base}/idporten) and user-driven lookup ({base}/kontaktregisteret) ---
-      idporten.register(config.routes);
-      new PersonRoutes(
-              new OwnRecord(register, clock),
-              idporten.tokenVerifier(),
-              tokenVerifier,
-              SigningKeys.onFirstUse(
-                  new JdbcSigningKeyRepository(jdbc, "kontaktregisteret"),
-                  settings.signingKeySize,
-                  Maskinporten.KEY_RETENTION,
-                  clock))
-          .register(config.routes);
-      // --- self-service web page "Min side" ({base}/) ---
-      new WebRoutes(
-              clientRegistry,
-              onBehalfOfRegistry,
-              scopeRegistry,
-              jdbc,
-              settings.orgNumber,
-              clock,
-              baseUrl)
-          .register(config);
-    }
-  }
-
-  private static final class Settings {
-    int port = DEFAULT_PORT;
-    String host = "127.0.0.1";
-    String publicUrl;
-    Path dataDir = Path.of(System.getProperty("user.home"), ".krr-local");
-    boolean ephemeral;
-    String jdbcUrl;
-    String jdbcUser;
-    String jdbcPassword;
-    OrgNumber orgNumber = DEFAULT_ORG;
-    int seedPersons = 10_000;
-    long seed = 1L;
-    int signingKeySize = 2048;
-    long maxRequestBytes = 1_000_000L;
-    boolean adminApi;
-    final List<X509Certificate> trustAnchors = new ArrayList<>();
-    String delegationSource = AccessRules.DEFAULT_DELEGATION_SOURCE;
-    Clock clock = Clock.systemUTC();
-  }
-
   /** Configures an emulator. Unset values keep the documented defaults. */
   public static final class Builder {
-    private final Settings s = new Settings();
+    private final Draft s = new Draft();
 
     private Builder() {}
+
+    /** The builder's values; {@link #build()} checks and freezes them into {@link Settings}. */
+    private static final class Draft {
+      int port = DEFAULT_PORT;
+      String host = "127.0.0.1";
+      String publicUrl;
+      Path dataDir;
+      boolean ephemeral;
+      String jdbcUrl;
+      String jdbcUser;
+      String jdbcPassword;
+      OrgNumber orgNumber = DEFAULT_ORG;
+      int seedPersons = 10_000;
+      long seed = 1L;
+      int signingKeySize = 2048;
+      long maxRequestBytes = 1_000_000L;
+      boolean adminApi;
+      final List<X509Certificate> trustAnchors = new ArrayList<>();
+      String delegationSource = AccessRules.DEFAULT_DELEGATION_SOURCE;
+      Clock clock = Clock.systemUTC();
+    }
 
     /** Port to listen on; 0 picks a free one. Default 7070. */
     public Builder port(int port) {
@@ -514,6 +348,9 @@ public final class KrrLocal implements AutoCloseable {
 
     /** Largest request body accepted. Default 1 MB. */
     public Builder maxRequestBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxRequestBytes must be >= 1, was " + bytes);
+      }
       s.maxRequestBytes = bytes;
       return this;
     }
@@ -524,9 +361,44 @@ public final class KrrLocal implements AutoCloseable {
       return this;
     }
 
-    /** Builds the emulator; call {@link KrrLocal#start()} to serve. */
+    /**
+     * Builds the emulator; call {@link KrrLocal#start()} to serve. The emulator keeps a frozen copy
+     * of this builder's values: later changes to the builder do not reach it.
+     *
+     * @throws IllegalStateException when options conflict: more than one store ({@link
+     *     #ephemeral()}, {@link #jdbc}, {@link #dataDir})
+     */
     public KrrLocal build() {
-      return new KrrLocal(s);
+      int stores =
+          (s.ephemeral ? 1 : 0) + (s.jdbcUrl != null ? 1 : 0) + (s.dataDir != null ? 1 : 0);
+      if (stores > 1) {
+        throw new IllegalStateException(
+            "choose one store: ephemeral(), jdbc(...) or dataDir(...), not "
+                + (s.ephemeral ? "ephemeral() " : "")
+                + (s.jdbcUrl != null ? "jdbc(...) " : "")
+                + (s.dataDir != null ? "dataDir(...)" : "").trim());
+      }
+      Path dataDir =
+          s.dataDir != null ? s.dataDir : Path.of(System.getProperty("user.home"), ".krr-local");
+      return new KrrLocal(
+          new Settings(
+              s.port,
+              s.host,
+              s.publicUrl,
+              dataDir,
+              s.ephemeral,
+              s.jdbcUrl,
+              s.jdbcUser,
+              s.jdbcPassword,
+              s.orgNumber,
+              s.seedPersons,
+              s.seed,
+              s.signingKeySize,
+              s.maxRequestBytes,
+              s.adminApi,
+              s.trustAnchors,
+              s.delegationSource,
+              s.clock));
     }
   }
 }

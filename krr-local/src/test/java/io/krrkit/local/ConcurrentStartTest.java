@@ -3,6 +3,7 @@ package io.krrkit.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.FreshStore;
 import io.krrkit.local.internal.store.Jdbc;
@@ -35,18 +36,19 @@ class ConcurrentStartTest {
       LocalFixture first = nodes.get(0);
       String jwks = first.get(first.issuer() + "jwk").body();
       Bootstrap bootstrap = first.krrLocal().bootstrap();
-      long persons = first.krrLocal().register().count();
+      long persons = Internals.of(first.krrLocal()).register().count();
 
       for (LocalFixture node : nodes) {
         assertThat(node.get(node.issuer() + "jwk").body()).isEqualTo(jwks);
         assertThat(node.krrLocal().bootstrap().clientId()).isEqualTo(bootstrap.clientId());
         assertThat(node.krrLocal().bootstrap().kid()).isEqualTo(bootstrap.kid());
-        assertThat(node.krrLocal().register().count()).isEqualTo(persons);
-        assertThat(node.krrLocal().certificates().caCertificate())
-            .isEqualTo(first.krrLocal().certificates().caCertificate());
+        assertThat(Internals.of(node.krrLocal()).register().count()).isEqualTo(persons);
+        assertThat(Internals.of(node.krrLocal()).certificates().caCertificate())
+            .isEqualTo(Internals.of(first.krrLocal()).certificates().caCertificate());
       }
       assertThat(persons).isGreaterThan(PERSONS / 2);
-      assertThat(first.krrLocal().clientKeys().findByClient(bootstrap.clientId())).hasSize(1);
+      assertThat(Internals.of(first.krrLocal()).clientKeys().findByClient(bootstrap.clientId()))
+          .hasSize(1);
       assertThat(rows(store, "emulator_signing_key")).isEqualTo(1);
       assertThat(rows(store, "admin_client")).isEqualTo(1);
       assertThat(rows(store, "certificate_authority")).isEqualTo(1);

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
@@ -290,7 +291,7 @@ public final class LocalFixture implements AutoCloseable {
     public TestClient register() {
       Instant now = krrLocal.clock().instant();
       String clientId = UUID.randomUUID().toString();
-      krrLocal
+      Internals.of(krrLocal)
           .clients()
           .save(
               new RegisteredClient(
@@ -320,7 +321,7 @@ public final class LocalFixture implements AutoCloseable {
         return new TestClient(clientId, null, null, org, scopes);
       }
       RSAKey key = newKey();
-      krrLocal
+      Internals.of(krrLocal)
           .clientKeys()
           .replaceAll(
               clientId,

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.certificate.IssuedCertificate;
 import java.io.OutputStream;
@@ -39,8 +40,7 @@ class EnterpriseCertificateTest {
   @BeforeAll
   static void issueCertificate() throws Exception {
     issued =
-        fixture
-            .krr()
+        Internals.of(fixture.krr())
             .certificates()
             .issue(new EnterpriseCertificateRequest(MaskinportenFixture.ORG, "ACME AS"));
     p12 = dir.resolve("org.p12");
@@ -111,8 +111,7 @@ class EnterpriseCertificateTest {
   void certificateOfAnotherOrganisationIsRefusedWithMp122() {
     TestClient client = fixture.registerKeylessClient();
     IssuedCertificate other =
-        fixture
-            .krr()
+        Internals.of(fixture.krr())
             .certificates()
             .issue(new EnterpriseCertificateRequest(OrgNumber.of("991825827"), null));
     MaskinportenClient maskinporten =

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.maskinporten.VerifiedToken;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -52,7 +53,8 @@ class MaskinportenClientTest {
   void getsATokenTheEmulatorsApisAccept() {
     AccessToken token = client.getToken(KONTAKTINFO);
 
-    VerifiedToken verified = fixture.krr().tokenVerifier().verify(token.authorizationHeader());
+    VerifiedToken verified =
+        Internals.of(fixture.krr()).tokenVerifier().verify(token.authorizationHeader());
     assertThat(verified.clientId()).isEqualTo(registered.clientId());
     assertThat(verified.consumer()).isEqualTo(MaskinportenFixture.ORG);
     assertThat(verified.scopes()).containsExactly(Scope.KRR_KONTAKTINFORMASJON_READ);
@@ -68,7 +70,8 @@ class MaskinportenClientTest {
 
     AccessToken token = withSub.getToken(KONTAKTINFO);
 
-    VerifiedToken verified = fixture.krr().tokenVerifier().verify(token.authorizationHeader());
+    VerifiedToken verified =
+        Internals.of(fixture.krr()).tokenVerifier().verify(token.authorizationHeader());
     assertThat(verified.clientId()).isEqualTo(registered.clientId());
   }
 
@@ -271,7 +274,11 @@ class MaskinportenClientTest {
 
     AccessToken token = admin.getToken(Scope.DCR_READ, Scope.DCR_WRITE);
 
-    assertThat(fixture.krr().tokenVerifier().verify(token.authorizationHeader()).scopes())
+    assertThat(
+            Internals.of(fixture.krr())
+                .tokenVerifier()
+                .verify(token.authorizationHeader())
+                .scopes())
         .contains(Scope.DCR_READ, Scope.DCR_WRITE);
   }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
+import io.krrkit.local.internal.Internals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -60,7 +61,11 @@ class ProxyTest {
 
     AccessToken token = client.getToken(Scope.KRR_KONTAKTINFORMASJON_READ);
 
-    assertThat(fixture.krr().tokenVerifier().verify(token.authorizationHeader()).clientId())
+    assertThat(
+            Internals.of(fixture.krr())
+                .tokenVerifier()
+                .verify(token.authorizationHeader())
+                .clientId())
         .isEqualTo(registered.clientId());
     assertThat(proxied)
         .containsExactly(

@@ -104,6 +104,11 @@ public final class ClientRegistry {
     return client;
   }
 
+  /** The organisations that own at least one client. */
+  public List<OrgNumber> owners() {
+    return clients.owners();
+  }
+
   /**
    * The caller's clients, oldest first: those it owns and those it registered for customers as
    * their supplier.

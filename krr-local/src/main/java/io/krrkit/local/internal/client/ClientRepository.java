@@ -18,6 +18,9 @@ public interface ClientRepository {
   /** Inserts or replaces the client. */
   void save(RegisteredClient client);
 
+  /** The organisations that own at least one client. */
+  List<OrgNumber> owners();
+
   /** Deletes the client and its keys; true when it existed. */
   boolean delete(String clientId);
 }

@@ -25,6 +25,13 @@ public final class AccessTokenMinter {
   /** Lifetime of every access token ({@code exp - iat}). */
   public static final Duration LIFETIME = Duration.ofSeconds(120);
 
+  /**
+   * How long a signing key stays published after it stopped signing: the token lifetime plus the
+   * skew verifiers allow on {@code exp}.
+   */
+  public static final Duration KEY_RETENTION =
+      LIFETIME.plusSeconds(JwtAccessTokenVerifier.SKEW_SECONDS);
+
   private final String issuer;
   private final SigningKeys signingKeys;
 

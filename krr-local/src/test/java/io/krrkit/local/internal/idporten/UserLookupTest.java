@@ -10,6 +10,7 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.idporten.LoginFlow.Client;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import java.net.URI;
@@ -46,7 +47,8 @@ class UserLookupTest {
   @Test
   void readsTheLoggedInPersonsOwnRecordAsOnePersonObject() {
     Answer answer = person("GET", token, "application/json", null);
-    RegisterEntry stored = fx.krrLocal().register().find(Personidentifikator.of(pid)).orElseThrow();
+    RegisterEntry stored =
+        Internals.of(fx.krrLocal()).register().find(Personidentifikator.of(pid)).orElseThrow();
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().isObject()).isTrue();

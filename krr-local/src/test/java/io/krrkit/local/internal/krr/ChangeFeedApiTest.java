@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.net.URI;
@@ -52,7 +53,7 @@ class ChangeFeedApiTest {
       previousTil = page.get("tilEndringsId").asLong();
     }
     assertThat(pages).hasSizeGreaterThan(2);
-    assertThat(seen).hasSize((int) fx.krrLocal().register().count());
+    assertThat(seen).hasSize((int) Internals.of(fx.krrLocal()).register().count());
     JsonNode last = pages.get(pages.size() - 1);
     assertThat(last.get("tilEndringsId").asLong()).isEqualTo(last.get("sisteEndringsId").asLong());
   }
@@ -60,8 +61,9 @@ class ChangeFeedApiTest {
   @Test
   void aChangedPersonComesAgainAfterTheLatestIdWithEverythingTheRegisterHolds() {
     long latest = post(feedToken, "{\"fraEndringsId\": 0}").json().get("sisteEndringsId").asLong();
-    RegisterEntry stale = fx.krrLocal().register().find(KnownPersons.STALE).orElseThrow();
-    fx.krrLocal().register().put(stale);
+    RegisterEntry stale =
+        Internals.of(fx.krrLocal()).register().find(KnownPersons.STALE).orElseThrow();
+    Internals.of(fx.krrLocal()).register().put(stale);
 
     JsonNode page = post(feedToken, "{\"fraEndringsId\": " + latest + "}").json();
 
@@ -78,13 +80,13 @@ class ChangeFeedApiTest {
   @Test
   void aDeletedPersonComesAsSlettet() {
     long latest = post(feedToken, "{\"fraEndringsId\": 0}").json().get("sisteEndringsId").asLong();
-    fx.krrLocal()
+    Internals.of(fx.krrLocal())
         .register()
         .put(
             RegisterEntry.aktiv(KnownPersons.NOT_REGISTERED)
                 .epost("ola@example.com", KrrTimestamps.parse("2025-01-01T10:00:00+01"), null)
                 .build());
-    fx.krrLocal().register().delete(KnownPersons.NOT_REGISTERED);
+    Internals.of(fx.krrLocal()).register().delete(KnownPersons.NOT_REGISTERED);
 
     JsonNode list = post(feedToken, "{\"fraEndringsId\": " + latest + "}").json().get("list");
 

@@ -16,6 +16,7 @@ import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.core.krr.Status;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class GoldenJsonTest {
 
   @Test
   void reproducesTheLookupExampleOfOppslagstjenestenRest() throws IOException {
-    fx.krrLocal()
+    Internals.of(fx.krrLocal())
         .register()
         .put(
             RegisterEntry.aktiv(KnownPersons.DIGDIR_EXAMPLE)
@@ -96,7 +97,7 @@ class GoldenJsonTest {
   @Test
   void reproducesTheShapeOfHentPersonRespons() throws IOException {
     JsonNode expected = golden("hent-person-respons.json");
-    fx.krrLocal().register().put(storedAs(expected));
+    Internals.of(fx.krrLocal()).register().put(storedAs(expected));
 
     JsonNode answer =
         lookUp(

@@ -16,6 +16,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -175,7 +176,7 @@ class PersonerApiTest {
     Personidentifikator id = Personidentifikator.of("09895590360");
     OffsetDateTime now =
         fx.krrLocal().clock().instant().atZone(ZoneId.of("Europe/Oslo")).toOffsetDateTime();
-    fx.krrLocal()
+    Internals.of(fx.krrLocal())
         .register()
         .put(RegisterEntry.aktiv(id).epost("fersk@example.com", now, now).build());
     assertThat(lookUpOne(both, id).get("varslingsstatus").asText()).isEqualTo("KAN_VARSLES");

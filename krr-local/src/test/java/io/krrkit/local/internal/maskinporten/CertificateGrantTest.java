@@ -15,6 +15,7 @@ import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.TestCertificates;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.certificate.IssuedCertificate;
 import io.krrkit.local.internal.certificate.Pem;
@@ -244,7 +245,9 @@ class CertificateGrantTest {
   }
 
   private static IssuedCertificate issueByEmulator(OrgNumber org) {
-    return fx.krrLocal().certificates().issue(new EnterpriseCertificateRequest(org, null));
+    return Internals.of(fx.krrLocal())
+        .certificates()
+        .issue(new EnterpriseCertificateRequest(org, null));
   }
 
   private static Instant now() {

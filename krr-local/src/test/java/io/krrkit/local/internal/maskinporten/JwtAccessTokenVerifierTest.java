@@ -14,6 +14,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.internal.Internals;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
@@ -31,7 +32,7 @@ class JwtAccessTokenVerifierTest {
   @BeforeAll
   static void start() {
     fx = LocalFixture.start();
-    verifier = fx.krrLocal().tokenVerifier();
+    verifier = Internals.of(fx.krrLocal()).tokenVerifier();
   }
 
   @AfterAll

@@ -8,6 +8,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.store.FreshStore;
@@ -89,8 +90,7 @@ class SharedStoreTest {
   void aTokenFromOneNodeLooksUpPersonsThatTheOtherNodeWasGiven() {
     Personidentifikator id = Personidentifikator.of("01817090148");
     OffsetDateTime now = OffsetDateTime.now(nodeA.krrLocal().clock());
-    nodeA
-        .krrLocal()
+    Internals.of(nodeA.krrLocal())
         .register()
         .put(RegisterEntry.aktiv(id).mobil("+4799999999", now.minusDays(9), now).build());
     String token =
@@ -108,7 +108,7 @@ class SharedStoreTest {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().at("/personer/0/kontaktinformasjon/mobiltelefonnummer").asText())
         .isEqualTo("+4799999999");
-    assertThat(nodeB.krrLocal().register().find(id)).isPresent();
+    assertThat(Internals.of(nodeB.krrLocal()).register().find(id)).isPresent();
   }
 
   @Test
@@ -129,7 +129,7 @@ class SharedStoreTest {
   void aTokenFromOneNodeVerifiesOnTheOther() {
     String token = nodeA.accessToken(READ);
 
-    assertThat(nodeB.krrLocal().tokenVerifier().verify("Bearer " + token).scopes())
+    assertThat(Internals.of(nodeB.krrLocal()).tokenVerifier().verify("Bearer " + token).scopes())
         .containsExactly(READ);
   }
 
@@ -137,9 +137,10 @@ class SharedStoreTest {
   void rejectsATokenOfAnotherIssuerSignedWithTheSameKey() {
     String tokenOfC = nodeC.accessToken(READ);
 
-    assertThat(nodeC.krrLocal().tokenVerifier().verify("Bearer " + tokenOfC).scopes())
+    assertThat(Internals.of(nodeC.krrLocal()).tokenVerifier().verify("Bearer " + tokenOfC).scopes())
         .containsExactly(READ);
-    assertThatThrownBy(() -> nodeA.krrLocal().tokenVerifier().verify("Bearer " + tokenOfC))
+    assertThatThrownBy(
+            () -> Internals.of(nodeA.krrLocal()).tokenVerifier().verify("Bearer " + tokenOfC))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessageContaining("not issued by " + nodeA.issuer());
   }

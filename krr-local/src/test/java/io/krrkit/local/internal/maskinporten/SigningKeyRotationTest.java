@@ -11,6 +11,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.store.FreshStore;
 import io.krrkit.local.internal.store.StoreEngine;
 import io.krrkit.maskinporten.validation.MaskinportenTokenValidator;
@@ -101,7 +102,7 @@ class SigningKeyRotationTest {
     assertThat(kid(afterB)).isEqualTo(newKid);
     assertThat(validator.validate(afterB).scopes()).contains(READ); // unknown kid: refetched
     assertThat(validator.validate(before).scopes()).contains(READ); // old key still published
-    assertThat(nodeB.krrLocal().tokenVerifier().verify("Bearer " + afterA).scopes())
+    assertThat(Internals.of(nodeB.krrLocal()).tokenVerifier().verify("Bearer " + afterA).scopes())
         .containsExactly(READ);
     assertThat(published(nodeA.issuer())).contains(oldKid, newKid);
     assertThat(stages(nodeA.krrLocal().baseUrl())).containsExactly("signing", "retiring");

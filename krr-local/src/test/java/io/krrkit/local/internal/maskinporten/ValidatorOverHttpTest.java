@@ -10,6 +10,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import io.krrkit.maskinporten.validation.MaskinportenTokenValidator;
 import io.krrkit.maskinporten.validation.TokenRejectedException;
@@ -53,7 +54,7 @@ class ValidatorOverHttpTest {
     assertThat(key.size()).isEqualTo(4096);
     assertThat(validator().requiredScope(READ).build().validate(token).scopes())
         .containsExactly(READ);
-    assertThat(fx.krrLocal().tokenVerifier().verify("Bearer " + token).scopes())
+    assertThat(Internals.of(fx.krrLocal()).tokenVerifier().verify("Bearer " + token).scopes())
         .containsExactly(READ);
   }
 

@@ -7,7 +7,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.krrkit.local.internal.maskinporten.jdbc.Maskinporten;
+import io.krrkit.local.internal.maskinporten.AccessTokenMinter;
 import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
@@ -43,7 +43,10 @@ class SigningKeysTest {
                             () -> {
                               await(go);
                               return SigningKeys.loadOrCreate(
-                                  repository, 2048, Maskinporten.KEY_RETENTION, Clock.systemUTC());
+                                  repository,
+                                  2048,
+                                  AccessTokenMinter.KEY_RETENTION,
+                                  Clock.systemUTC());
                             },
                             pool))
                 .toList();

@@ -3,6 +3,7 @@ package io.krrkit.local.internal.admin.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.krrkit.local.internal.http.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * DELETE}, which many tools send without a body). A body field wins over a query parameter.
  */
 final class AdminRequest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.plain();
 
   private final Context ctx;
   private final JsonNode body;

@@ -6,8 +6,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
+import io.krrkit.local.internal.certificate.EnterpriseCertificates;
 import io.krrkit.local.internal.certificate.Pem;
-import io.krrkit.local.internal.certificate.jdbc.EnterpriseCertificates;
+import io.krrkit.local.internal.http.Json;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -21,7 +22,7 @@ public final class CertificateAdminRoutes {
   /** Media type of the issued PKCS#12 file. */
   public static final String PKCS12 = "application/x-pkcs12";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.plain();
   private static final String USAGE =
       "body must be {\"orgno\": \"<9 digits>\", \"password\": \"<PKCS#12 password>\","
           + " \"name\": \"<optional, at most 64 characters>\"}";

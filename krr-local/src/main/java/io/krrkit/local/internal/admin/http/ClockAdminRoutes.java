@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.krrkit.local.OffsetClock;
+import io.krrkit.local.internal.http.Json;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  * expiry, the 120 s grant window and the 18-month rule can be tested without waiting.
  */
 public final class ClockAdminRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.plain();
   private final OffsetClock clock;
 
   /** Serves {@code clock}. */

@@ -8,8 +8,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.krrkit.core.InvalidIdentifierException;
 import io.krrkit.core.Personidentifikator;
-import io.krrkit.core.krr.KrrJson;
 import io.krrkit.core.krr.Person;
+import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
@@ -42,7 +42,7 @@ public final class PersonAdminRoutes {
 
   private final Register register;
   private final RegisterSeeder seeder;
-  private final ObjectMapper json = KrrJson.newObjectMapper();
+  private final ObjectMapper json = Json.krr();
   private final PersonBody bodies = new PersonBody(json);
 
   /** Serves {@code register}, reseeding it with {@code seeder}. */

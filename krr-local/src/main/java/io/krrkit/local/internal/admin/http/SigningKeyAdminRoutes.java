@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.krrkit.local.internal.maskinporten.jdbc.Maskinporten;
+import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.signing.SigningKeyStatus;
+import io.krrkit.local.internal.signing.SigningKeys;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,12 @@ import java.util.Map;
  * 60 s), while the current key stays published until its tokens have expired.
  */
 public final class SigningKeyAdminRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final Maskinporten maskinporten;
+  private static final ObjectMapper JSON = Json.plain();
+  private final SigningKeys signingKeys;
 
-  /** Serves the keys of {@code maskinporten}. */
-  public SigningKeyAdminRoutes(Maskinporten maskinporten) {
-    this.maskinporten = maskinporten;
+  /** Serves Maskinporten's signing keys. */
+  public SigningKeyAdminRoutes(SigningKeys signingKeys) {
+    this.signingKeys = signingKeys;
   }
 
   /** Adds the routes under {@code /admin/signing-keys}. */
@@ -37,7 +38,7 @@ public final class SigningKeyAdminRoutes {
   }
 
   private void list(Context ctx) {
-    ctx.json(Map.of("keys", render(maskinporten.signingKeys())));
+    ctx.json(Map.of("keys", render(signingKeys.status())));
   }
 
   private void rotate(Context ctx) {
@@ -51,16 +52,16 @@ public final class SigningKeyAdminRoutes {
               + " PT60S>\"}");
       return;
     }
-    SigningKeyStatus next = maskinporten.rotateSigningKey(delay);
+    SigningKeyStatus next = signingKeys.rotate(delay);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("rotated_to", render(next));
-    body.put("keys", render(maskinporten.signingKeys()));
+    body.put("keys", render(signingKeys.status()));
     ctx.status(201).json(body);
   }
 
   private static Duration publicationDelay(String body) throws IOException {
     if (body == null || body.isBlank()) {
-      return Maskinporten.DEFAULT_PUBLICATION_DELAY;
+      return SigningKeys.DEFAULT_PUBLICATION_DELAY;
     }
     JsonNode json = JSON.readTree(body);
     if (json == null || !json.isObject()) {
@@ -68,7 +69,7 @@ public final class SigningKeyAdminRoutes {
     }
     JsonNode delay = json.get("publication_delay");
     if (delay == null) {
-      return Maskinporten.DEFAULT_PUBLICATION_DELAY;
+      return SigningKeys.DEFAULT_PUBLICATION_DELAY;
     }
     Duration parsed = Duration.parse(delay.asText(""));
     if (parsed.isNegative() || parsed.isZero()) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * {@link CertificateAuthorityRepository} on the JDBC store (table {@code certificate_authority}).
  */
-final class JdbcCertificateAuthorityRepository implements CertificateAuthorityRepository {
+public final class JdbcCertificateAuthorityRepository implements CertificateAuthorityRepository {
   private static final int THE_CA = 1;
   private static final String SELECT =
       "SELECT certificate, private_key FROM certificate_authority WHERE id = ?";
@@ -24,7 +24,7 @@ final class JdbcCertificateAuthorityRepository implements CertificateAuthorityRe
 
   private final Jdbc jdbc;
 
-  JdbcCertificateAuthorityRepository(Jdbc jdbc) {
+  public JdbcCertificateAuthorityRepository(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 

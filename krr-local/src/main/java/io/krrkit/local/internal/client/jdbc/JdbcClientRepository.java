@@ -68,6 +68,19 @@ public final class JdbcClientRepository implements ClientRepository {
   }
 
   @Override
+  public List<OrgNumber> owners() {
+    return jdbc
+        .query(
+            "SELECT DISTINCT client_orgno FROM client ORDER BY client_orgno",
+            rs -> rs.getString(1).trim(),
+            new Object[0])
+        .stream()
+        .filter(OrgNumber::isValid)
+        .map(OrgNumber::of)
+        .toList();
+  }
+
+  @Override
   public void save(RegisteredClient c) {
     Object[] params = params(c);
     if (jdbc.update(UPDATE, params) == 0) {

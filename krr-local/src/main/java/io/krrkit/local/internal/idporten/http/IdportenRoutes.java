@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.local.internal.client.ClientRepository;
 import io.krrkit.local.internal.client.RegisteredClient;
+import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.idporten.AuthorizationRequest;
 import io.krrkit.local.internal.idporten.AuthorizeRedirect;
 import io.krrkit.local.internal.idporten.AuthorizeRefusal;
@@ -19,7 +20,7 @@ import io.krrkit.local.internal.idporten.TokenMinter;
 import io.krrkit.local.internal.idporten.TokenResponse;
 import io.krrkit.local.internal.idporten.UserToken;
 import io.krrkit.local.internal.idporten.UserTokenVerifier;
-import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
+import io.krrkit.local.internal.krr.PersonDirectory;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
 import io.krrkit.local.internal.signing.SigningKeys;
 import java.util.LinkedHashMap;
@@ -40,9 +41,9 @@ public final class IdportenRoutes {
   private final SigningKeys key;
   private final UserTokenVerifier verifier;
   private final ClientRepository clients;
-  private final TestPersonDirectory persons;
+  private final PersonDirectory persons;
   private final LoginPage loginPage = new LoginPage(PREFIX + "/authorize");
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.plain();
 
   public IdportenRoutes(
       String issuer,
@@ -50,7 +51,7 @@ public final class IdportenRoutes {
       SigningKeys key,
       UserTokenVerifier verifier,
       ClientRepository clients,
-      TestPersonDirectory persons) {
+      PersonDirectory persons) {
     this.issuer = issuer;
     this.service = service;
     this.key = key;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** {@link AuthorizationCodeRepository} on table {@code idporten_authorization_code}. */
-final class JdbcAuthorizationCodeRepository implements AuthorizationCodeRepository {
+public final class JdbcAuthorizationCodeRepository implements AuthorizationCodeRepository {
   private static final String INSERT =
       "INSERT INTO idporten_authorization_code (code_hash, client_id, redirect_uri, scope, nonce,"
           + " code_challenge, pid, auth_time, expires, used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -22,7 +22,7 @@ final class JdbcAuthorizationCodeRepository implements AuthorizationCodeReposito
 
   private final Jdbc jdbc;
 
-  JdbcAuthorizationCodeRepository(Jdbc jdbc) {
+  public JdbcAuthorizationCodeRepository(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** {@link RefreshTokenRepository} on table {@code idporten_refresh_token}. */
-final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
+public final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
   private static final String INSERT =
       "INSERT INTO idporten_refresh_token (token_hash, client_id, scope, pid, auth_time, expires,"
           + " used) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -21,7 +21,7 @@ final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
 
   private final Jdbc jdbc;
 
-  JdbcRefreshTokenRepository(Jdbc jdbc) {
+  public JdbcRefreshTokenRepository(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 

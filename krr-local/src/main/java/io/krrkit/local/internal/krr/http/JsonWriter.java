@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.http.Context;
 import io.krrkit.core.krr.KrrJson;
+import io.krrkit.local.internal.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -14,7 +15,7 @@ import java.io.UncheckedIOException;
  * 1000-person answer is about a megabyte), with one writer built once.
  */
 final class JsonWriter {
-  private final ObjectMapper mapper = KrrJson.newObjectMapper();
+  private final ObjectMapper mapper = Json.krr();
   private final ObjectWriter writer =
       mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 

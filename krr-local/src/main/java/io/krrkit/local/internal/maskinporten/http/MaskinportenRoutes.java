@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.maskinporten.TokenRequestException;
 import io.krrkit.local.internal.maskinporten.TokenService;
 import io.krrkit.local.internal.signing.SigningKeys;
@@ -27,8 +28,8 @@ public final class MaskinportenRoutes {
   private final ErrorHelpPages helpPages;
   private final ObjectMapper json;
 
-  public MaskinportenRoutes(
-      String issuer, SigningKeys signingKeys, TokenService tokens, ObjectMapper json) {
+  public MaskinportenRoutes(String issuer, SigningKeys signingKeys, TokenService tokens) {
+    ObjectMapper json = Json.plain();
     this.issuer = issuer;
     this.signingKeys = signingKeys;
     this.tokenEndpoint = new TokenEndpoint(tokens, json);

@@ -2,9 +2,9 @@ package io.krrkit.local.internal.web.http;
 
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
-import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
+import io.krrkit.local.internal.krr.PersonDirectory;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
-import io.krrkit.local.internal.web.jdbc.Organisations;
+import io.krrkit.local.internal.web.Organisations;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +32,10 @@ final class LoginPages {
           KnownPersons.MOBILE_ONLY, "person.mobileOnly");
 
   private final Site site;
-  private final TestPersonDirectory persons;
+  private final PersonDirectory persons;
   private final Organisations organisations;
 
-  LoginPages(Site site, TestPersonDirectory persons, Organisations organisations) {
+  LoginPages(Site site, PersonDirectory persons, Organisations organisations) {
     this.site = site;
     this.persons = persons;
     this.organisations = organisations;
@@ -123,7 +123,7 @@ final class LoginPages {
    * persons first (whatever their status), then the register's active persons.
    */
   private List<String> offered(String query) {
-    String digits = TestPersonDirectory.digits(query);
+    String digits = PersonDirectory.digits(query);
     Set<String> found = new LinkedHashSet<>();
     KnownPersons.ALL.stream()
         .filter(p -> p != KnownPersons.NOT_REGISTERED && p.value().startsWith(digits))

@@ -1,5 +1,6 @@
 package io.krrkit.local.internal.web.http;
 
+import io.krrkit.local.internal.web.Organisation;
 import java.util.List;
 
 /**

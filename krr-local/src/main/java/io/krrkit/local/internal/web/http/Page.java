@@ -1,6 +1,7 @@
 package io.krrkit.local.internal.web.http;
 
 import io.krrkit.core.Masking;
+import io.krrkit.local.internal.web.Organisation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
-import io.krrkit.local.internal.web.jdbc.Organisations;
+import io.krrkit.local.internal.web.Organisations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;

@@ -6,17 +6,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
-import io.krrkit.core.OrgNumber;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.client.KeyRing;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
-import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
-import io.krrkit.local.internal.krr.jdbc.TestPersonDirectory;
-import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.web.jdbc.Organisations;
-import io.krrkit.local.internal.web.jdbc.WebSecrets;
+import io.krrkit.local.internal.krr.PersonDirectory;
+import io.krrkit.local.internal.web.Organisations;
+import io.krrkit.local.internal.web.SessionSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -58,35 +55,33 @@ public final class WebRoutes {
   private final ScopePages scopePages;
 
   /**
-   * Serves the pages on the given registries and store.
+   * Serves the pages on the given registries.
    *
-   * @param emulatorOrg the emulator's own organisation, always offered at log-in
    * @param baseUrl the emulator's public URL; session cookies are {@code Secure} when it is https
    */
   public WebRoutes(
       ClientRegistry clients,
+      KeyRing keyRing,
       OnBehalfOfRegistry onBehalfOf,
       ScopeRegistry scopes,
-      Jdbc jdbc,
-      OrgNumber emulatorOrg,
+      PersonDirectory persons,
+      Organisations organisations,
+      SessionSecrets secrets,
       Clock clock,
       String baseUrl) {
     SecureRandom random = new SecureRandom();
-    Organisations organisations = new Organisations(jdbc, emulatorOrg, clock);
     this.site =
         new Site(
             new Messages(),
             new Templates(),
             organisations,
-            new SessionCookie(new WebSecrets(jdbc, random, clock).loadOrCreate("session")),
+            new SessionCookie(secrets.loadOrCreate("session")),
             random,
             clock,
             baseUrl.startsWith("https:"));
-    this.login = new LoginPages(site, new TestPersonDirectory(jdbc), organisations);
+    this.login = new LoginPages(site, persons, organisations);
     this.integrations = new IntegrationPages(clients, scopes, baseUrl + "/maskinporten/");
-    this.keys =
-        new KeyPages(
-            clients, new KeyRing(clients, new JdbcClientKeyRepository(jdbc), clock), clock);
+    this.keys = new KeyPages(clients, keyRing, clock);
     this.onBehalfOfPages = new OnBehalfOfPages(clients, onBehalfOf);
     this.scopePages = new ScopePages(scopes);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.certificate.Pem;
 import io.krrkit.local.internal.store.FreshStore;
 import io.krrkit.local.internal.store.StoreEngine;
@@ -88,7 +89,7 @@ class CertificateAdminTest {
     assertThat(ca.response().headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-pem-file"));
     assertThat(Pem.certificates(ca.body()))
-        .containsExactly(plain.krrLocal().certificates().caCertificate());
+        .containsExactly(Internals.of(plain.krrLocal()).certificates().caCertificate());
   }
 
   @Test

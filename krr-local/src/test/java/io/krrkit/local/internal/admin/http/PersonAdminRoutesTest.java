@@ -8,6 +8,7 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ class PersonAdminRoutesTest {
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.json().get("stored").asLong())
         .isEqualTo(again.json().get("stored").asLong())
-        .isEqualTo(fx.krrLocal().register().count());
+        .isEqualTo(Internals.of(fx.krrLocal()).register().count());
     assertThat(send("GET", "", null).body()).isEqualTo(firstExport);
   }
 
@@ -172,7 +173,7 @@ class PersonAdminRoutesTest {
     List<String> lines = export.body().lines().toList();
     assertThat(export.response().headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/x-ndjson");
-    assertThat(lines).hasSize((int) fx.krrLocal().register().count());
+    assertThat(lines).hasSize((int) Internals.of(fx.krrLocal()).register().count());
     Map<String, JsonNode> byId =
         lines.stream()
             .map(PersonAdminRoutesTest::parse)
@@ -218,7 +219,7 @@ class PersonAdminRoutesTest {
       assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
       assertThat(answer.body()).doesNotContain(NEW.value()).doesNotContain("MAYBE");
     }
-    assertThat(fx.krrLocal().register().find(NEW)).isEmpty();
+    assertThat(Internals.of(fx.krrLocal()).register().find(NEW)).isEmpty();
   }
 
   private static String contact(String updated) {

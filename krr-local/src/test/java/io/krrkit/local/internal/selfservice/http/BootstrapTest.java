@@ -15,6 +15,7 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.internal.Internals;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -66,7 +67,12 @@ class BootstrapTest {
 
       assertThat(bootstrap.orgno()).isEqualTo(org.value());
       assertThat(bootstrap.issuer()).isEqualTo(fx.issuer());
-      assertThat(fx.krrLocal().clients().findById(bootstrap.clientId()).orElseThrow().scopes())
+      assertThat(
+              Internals.of(fx.krrLocal())
+                  .clients()
+                  .findById(bootstrap.clientId())
+                  .orElseThrow()
+                  .scopes())
           .extracting(Scope::value)
           .containsExactlyInAnyOrder(
               "idporten:dcr.read",
@@ -122,7 +128,7 @@ class BootstrapTest {
 
       assertThat(fromTwo.clientId()).isEqualTo(fromOne.clientId());
       assertThat(fromTwo.privateJwk()).isEqualTo(fromOne.privateJwk());
-      assertThat(one.krrLocal().clients().findByOwner(KrrLocal.DEFAULT_ORG))
+      assertThat(Internals.of(one.krrLocal()).clients().findByOwner(KrrLocal.DEFAULT_ORG))
           .filteredOn(c -> c.clientName().startsWith("krr-local admin"))
           .hasSize(1);
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -133,7 +134,7 @@ class ClientsApiTest {
       assertThat(answer.json().get("status").asInt()).isEqualTo(404);
       assertThat(answer.json().get("error_description").asText()).contains(theirs, "not found");
     }
-    assertThat(fx.krrLocal().clients().findById(theirs)).isPresent();
+    assertThat(Internals.of(fx.krrLocal()).clients().findById(theirs)).isPresent();
   }
 
   @Test
@@ -232,7 +233,7 @@ class ClientsApiTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEmpty();
     assertThat(api.get("/clients/" + id).status()).isEqualTo(404);
-    assertThat(fx.krrLocal().clientKeys().findByKid(kid)).isEmpty();
+    assertThat(Internals.of(fx.krrLocal()).clientKeys().findByKid(kid)).isEmpty();
   }
 
   private static List<String> idsOf(Answer list) {

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class JwksApiTest {
 
     assertRefused(answer, "keys[1].exp");
     assertThat(keyIds(id)).containsExactly(old.getKeyID());
-    assertThat(fx.krrLocal().clientKeys().findByKid(good.getKeyID())).isEmpty();
+    assertThat(Internals.of(fx.krrLocal()).clientKeys().findByKid(good.getKeyID())).isEmpty();
   }
 
   @Test
@@ -140,7 +141,7 @@ class JwksApiTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("keys").findValuesAsText("kid"))
         .containsExactlyInAnyOrder(kids(five));
-    assertThat(fx.krrLocal().clientKeys().findByClient(id)).hasSize(5);
+    assertThat(Internals.of(fx.krrLocal()).clientKeys().findByClient(id)).hasSize(5);
   }
 
   @Test
@@ -217,7 +218,7 @@ class JwksApiTest {
         .contains("private")
         .doesNotContain(pair.getPrivateExponent().toString())
         .doesNotContain(pair.getFirstPrimeFactor().toString());
-    assertThat(fx.krrLocal().clientKeys().findByKid(pair.getKeyID())).isEmpty();
+    assertThat(Internals.of(fx.krrLocal()).clientKeys().findByKid(pair.getKeyID())).isEmpty();
   }
 
   @Test
@@ -268,7 +269,9 @@ class JwksApiTest {
   }
 
   private static List<String> keyIds(String clientId) {
-    return fx.krrLocal().clientKeys().findByClient(clientId).stream().map(k -> k.kid()).toList();
+    return Internals.of(fx.krrLocal()).clientKeys().findByClient(clientId).stream()
+        .map(k -> k.kid())
+        .toList();
   }
 
   private static String[] kids(ObjectNode... keys) {

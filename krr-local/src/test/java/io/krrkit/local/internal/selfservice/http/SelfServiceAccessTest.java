@@ -12,6 +12,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class SelfServiceAccessTest {
           .contains("insufficient_scope");
     }
     assertThat(create.json().get("error_description").asText()).contains("idporten:dcr.write");
-    assertThat(fx.krrLocal().clients().findById(clientId)).isPresent();
+    assertThat(Internals.of(fx.krrLocal()).clients().findById(clientId)).isPresent();
   }
 
   @Test

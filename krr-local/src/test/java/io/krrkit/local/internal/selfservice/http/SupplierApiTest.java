@@ -16,6 +16,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.local.internal.Internals;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -80,14 +81,14 @@ class SupplierApiTest {
   @Test
   void registeringForAnotherOrganisationWithoutTheSupplierScopeIs403AndStoresNothing() {
     SelfServiceApi writer = SelfServiceApi.admin(fx, STRANGER);
-    int before = fx.krrLocal().clients().findByOwner(CUSTOMER).size();
+    int before = Internals.of(fx.krrLocal()).clients().findByOwner(CUSTOMER).size();
 
     Answer answer = writer.post("/clients", forCustomer(krrClient()));
 
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.json().get("status").asInt()).isEqualTo(403);
     assertThat(answer.json().get("error_description").asText()).contains("idporten:dcr.supplier");
-    assertThat(fx.krrLocal().clients().findByOwner(CUSTOMER)).hasSize(before);
+    assertThat(Internals.of(fx.krrLocal()).clients().findByOwner(CUSTOMER)).hasSize(before);
   }
 
   @Test
@@ -129,7 +130,7 @@ class SupplierApiTest {
     assertThat(plain.get("/clients/" + id).status()).isEqualTo(403);
     assertThat(plain.delete("/clients/" + id).status()).isEqualTo(403);
     assertThat(SelfServiceApi.admin(fx, STRANGER).get("/clients/" + id).status()).isEqualTo(404);
-    assertThat(fx.krrLocal().clients().findById(id)).isPresent();
+    assertThat(Internals.of(fx.krrLocal()).clients().findById(id)).isPresent();
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.TestCertificates;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.io.IOException;
 import java.net.URI;
@@ -279,7 +280,8 @@ class KeyPagesTest {
                 "kid=" + mine.kid());
 
     assertThat(answer.status()).isEqualTo(403);
-    assertThat(browser.fx().krrLocal().clientKeys().findByClient(mine.clientId())).hasSize(1);
+    assertThat(Internals.of(browser.fx().krrLocal()).clientKeys().findByClient(mine.clientId()))
+        .hasSize(1);
   }
 
   /** Logs in, creates a KRR integration on the page and opens its keys page; returns its id. */

@@ -1,4 +1,4 @@
-package io.krrkit.local.internal.web.http;
+package io.krrkit.local.internal.web;
 
 import io.krrkit.core.OrgNumber;
 import java.util.Objects;

@@ -1,11 +1,5 @@
-package io.krrkit.local.internal.certificate.jdbc;
+package io.krrkit.local.internal.certificate;
 
-import io.krrkit.local.internal.certificate.CertificateAuthority;
-import io.krrkit.local.internal.certificate.CertificateAuthorityRepository;
-import io.krrkit.local.internal.certificate.CertificateValidator;
-import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
-import io.krrkit.local.internal.certificate.IssuedCertificate;
-import io.krrkit.local.internal.store.Jdbc;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * and the {@link CertificateValidator} the token endpoint checks {@code x5c} chains with.
  *
  * <pre>{@code
- * EnterpriseCertificates certs = EnterpriseCertificates.create(jdbc, clock, extraAnchors);
+ * EnterpriseCertificates certs = new EnterpriseCertificates(repository, clock, extraAnchors);
  * byte[] p12 = certs.issue(new EnterpriseCertificateRequest(org, null)).toPkcs12(password);
  * }</pre>
  */
@@ -31,23 +25,15 @@ public final class EnterpriseCertificates {
   private final CertificateValidator validator;
   private volatile CertificateAuthority authority;
 
-  private EnterpriseCertificates(
-      CertificateAuthorityRepository repository, Clock clock, List<X509Certificate> anchors) {
-    this.repository = repository;
-    this.clock = clock;
-    this.validator = new CertificateValidator(() -> authority().certificate(), anchors);
-  }
-
   /**
-   * Certificates on {@code jdbc}'s store, on {@code clock}, trusting the test CA and {@code
-   * trustAnchors}.
+   * Certificates whose CA lives in {@code repository}, on {@code clock}, trusting the test CA and
+   * {@code trustAnchors}.
    */
-  public static EnterpriseCertificates create(
-      Jdbc jdbc, Clock clock, List<X509Certificate> trustAnchors) {
-    Objects.requireNonNull(jdbc, "jdbc == null");
-    Objects.requireNonNull(clock, "clock == null");
-    return new EnterpriseCertificates(
-        new JdbcCertificateAuthorityRepository(jdbc), clock, trustAnchors);
+  public EnterpriseCertificates(
+      CertificateAuthorityRepository repository, Clock clock, List<X509Certificate> anchors) {
+    this.repository = Objects.requireNonNull(repository, "repository == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.validator = new CertificateValidator(() -> authority().certificate(), anchors);
   }
 
   /** Issues a certificate for {@code request}, valid from now on the emulator's clock. */

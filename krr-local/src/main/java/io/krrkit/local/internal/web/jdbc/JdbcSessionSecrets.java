@@ -2,16 +2,14 @@ package io.krrkit.local.internal.web.jdbc;
 
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.store.StoreException;
+import io.krrkit.local.internal.web.SessionSecrets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 
-/**
- * The web page's secrets in the store ({@code web_secret}): made by the first node that needs one,
- * read by every other, so all nodes on one store sign and check sessions alike.
- */
-public final class WebSecrets {
+/** {@link SessionSecrets} in the store ({@code web_secret}). */
+public final class JdbcSessionSecrets implements SessionSecrets {
   private static final String FIND = "SELECT secret FROM web_secret WHERE name = ?";
   private static final String INSERT =
       "INSERT INTO web_secret (name, secret, created) VALUES (?, ?, ?)";
@@ -20,13 +18,13 @@ public final class WebSecrets {
   private final SecureRandom random;
   private final Clock clock;
 
-  public WebSecrets(Jdbc jdbc, SecureRandom random, Clock clock) {
+  public JdbcSessionSecrets(Jdbc jdbc, SecureRandom random, Clock clock) {
     this.jdbc = jdbc;
     this.random = random;
     this.clock = clock;
   }
 
-  /** The 32-byte secret {@code name}, created now if the store has none. */
+  @Override
   public byte[] loadOrCreate(String name) {
     return find(name)
         .orElseGet(

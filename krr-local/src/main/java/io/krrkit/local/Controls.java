@@ -1,0 +1,175 @@
+package io.krrkit.local;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Personidentifikator;
+import io.krrkit.core.Scope;
+import io.krrkit.core.krr.Person;
+import io.krrkit.local.internal.Wiring;
+import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
+import io.krrkit.local.internal.client.ClientKey;
+import io.krrkit.local.internal.client.IntegrationType;
+import io.krrkit.local.internal.client.RegisteredClient;
+import io.krrkit.local.internal.maskinporten.InvalidTokenException;
+import io.krrkit.local.internal.maskinporten.VerifiedToken;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * In-process control of a running emulator, for tests and embedding ({@link KrrLocal#controls()}):
+ * its clock, clients and their keys, the register, access tokens and test certificates. Everything
+ * here acts on the same store the HTTP services use, so what a test puts in is what a client over
+ * HTTP meets. krr-junit and the Testcontainers module offer the same through their own helpers.
+ * Thread-safe.
+ */
+public final class Controls {
+  /** Lifetime of keys put with {@link #replaceKeys}. */
+  public static final Duration KEY_LIFETIME = Duration.ofDays(3650);
+
+  private final Wiring wiring;
+  private final OffsetClock clock;
+
+  Controls(Wiring wiring, OffsetClock clock) {
+    this.wiring = wiring;
+    this.clock = clock;
+  }
+
+  /** The emulator's clock: freeze, advance or offset it. */
+  public OffsetClock clock() {
+    return clock;
+  }
+
+  /**
+   * Registers {@code spec} (or replaces the client with its id).
+   *
+   * @throws IllegalArgumentException when the integration type is unknown
+   */
+  public void putClient(ClientSpec spec) {
+    Objects.requireNonNull(spec, "spec == null");
+    IntegrationType type =
+        IntegrationType.fromWireName(spec.integrationType())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown integration type " + spec.integrationType()));
+    Instant now = clock.instant();
+    wiring.clients.save(
+        new RegisteredClient(
+            spec.clientId(),
+            spec.owner(),
+            null,
+            type,
+            spec.name(),
+            null,
+            null,
+            spec.applicationType(),
+            spec.tokenEndpointAuthMethod(),
+            spec.grantTypes(),
+            spec.scopes(),
+            spec.redirectUris(),
+            List.of(),
+            type == IntegrationType.KRR || type == IntegrationType.MASKINPORTEN ? 120 : 0,
+            0,
+            0,
+            type == IntegrationType.KRR || type == IntegrationType.MASKINPORTEN ? null : "ONETIME",
+            false,
+            null,
+            true,
+            now,
+            now));
+  }
+
+  /** True when a client with {@code clientId} is registered. */
+  public boolean hasClient(String clientId) {
+    return wiring.clients.findById(clientId).isPresent();
+  }
+
+  /**
+   * Makes the public halves of {@code keys} the client's registered keys, each valid for {@link
+   * #KEY_LIFETIME} (an empty list removes them all). Each key must carry its {@code kid}.
+   */
+  public void replaceKeys(String clientId, List<RSAKey> keys) {
+    Instant now = clock.instant();
+    wiring.clientKeys.replaceAll(
+        clientId,
+        keys.stream()
+            .map(
+                k ->
+                    new ClientKey(
+                        clientId,
+                        Objects.requireNonNull(k.getKeyID(), "key without kid"),
+                        k.toPublicJWK().toJSONString(),
+                        now,
+                        now.plus(KEY_LIFETIME)))
+            .toList());
+  }
+
+  /** The key ids registered on the client, oldest first. */
+  public List<String> keyIds(String clientId) {
+    return wiring.clientKeys.findByClient(clientId).stream().map(ClientKey::kid).toList();
+  }
+
+  /** What KRR answers about {@code id} with both scopes, when the register holds the person. */
+  public Optional<Person> person(Personidentifikator id) {
+    return wiring.register.find(id).map(wiring.register::describe);
+  }
+
+  /** How many persons the register holds (any status). */
+  public long personCount() {
+    return wiring.register.count();
+  }
+
+  /**
+   * Verifies a Maskinporten access token of this emulator, as its resource servers do.
+   *
+   * @param authorizationHeader {@code Bearer <jwt>}
+   * @throws IllegalArgumentException when the token is not valid here, saying why
+   */
+  public AccessToken verifyAccessToken(String authorizationHeader) {
+    try {
+      VerifiedToken t = wiring.tokenVerifier.verify(authorizationHeader);
+      return new AccessToken(t.clientId(), t.consumer(), t.scopes(), t.expiresAt(), t.audience());
+    } catch (InvalidTokenException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Issues a test enterprise certificate (virksomhetssertifikat) for {@code org} from the
+   * emulator's test CA, as a PKCS#12 file protected by {@code password}.
+   *
+   * @param name the organisation's name in the certificate, or null
+   */
+  public byte[] issueCertificate(OrgNumber org, String name, char[] password) {
+    return wiring
+        .certificates
+        .issue(new EnterpriseCertificateRequest(org, name))
+        .toPkcs12(password);
+  }
+
+  /** The emulator's test CA certificate (trust it to accept the certificates it issues). */
+  public X509Certificate caCertificate() {
+    return wiring.certificates.caCertificate();
+  }
+
+  /**
+   * What a valid Maskinporten access token of this emulator says.
+   *
+   * @param clientId the client it was issued to
+   * @param consumer the organisation it acts for
+   * @param scopes its scopes
+   * @param expiresAt when it expires
+   * @param audience its {@code aud} (from {@code resource}), empty when none was asked
+   */
+  public record AccessToken(
+      String clientId,
+      OrgNumber consumer,
+      Set<Scope> scopes,
+      Instant expiresAt,
+      List<String> audience) {}
+}

@@ -1,0 +1,45 @@
+package io.krrkit.local.internal;
+
+import io.krrkit.core.OrgNumber;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The validated, immutable configuration of one emulator, made by {@code KrrLocal.Builder.build()}.
+ * Exactly one store: {@code jdbcUrl} (external), {@code ephemeral} (in-memory H2) or {@code
+ * dataDir} (H2 file).
+ */
+public record Settings(
+    int port,
+    String host,
+    String publicUrl,
+    Path dataDir,
+    boolean ephemeral,
+    String jdbcUrl,
+    String jdbcUser,
+    String jdbcPassword,
+    OrgNumber orgNumber,
+    int seedPersons,
+    long seed,
+    int signingKeySize,
+    long maxRequestBytes,
+    boolean adminApi,
+    List<X509Certificate> trustAnchors,
+    String delegationSource,
+    Clock clock) {
+
+  /** Copies the list. */
+  public Settings {
+    trustAnchors = List.copyOf(trustAnchors);
+  }
+
+  /** How the store is described at start (a PostgreSQL password masked). */
+  public String describeStore() {
+    if (jdbcUrl != null) {
+      return jdbcUrl.replaceAll("password=[^&;]*", "password=****");
+    }
+    return ephemeral ? "in-memory H2" : "H2 in " + dataDir;
+  }
+}
