@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@link SeedClaim} on the JDBC store (schema {@code V11__durability.sql}): the claim is a row lock
+ * {@link SeedClaim} on the JDBC store (schema {@code V12__durability.sql}): the claim is a row lock
  * on {@code register_seed_lock} held by an open transaction, which PostgreSQL drops when the
  * holder's connection ends and H2 when its process ends. The state is written on other connections,
  * committed at once, so it outlives the holder.
