@@ -1,12 +1,14 @@
 package io.krrkit.maskinporten;
 
+import io.krrkit.core.IssuerUrls;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Which Maskinporten to talk to, named by its issuer. Endpoints are discovered from the issuer's
- * metadata ({@code {issuer}.well-known/oauth-authorization-server}), so the issuer is all a client
- * needs.
+ * metadata ({@code {issuer}.well-known/oauth-authorization-server}, else the RFC 8414 or OpenID
+ * locations, see {@link #metadataLocations()}), so the issuer is all a client needs.
  *
  * <pre>{@code
  * MaskinportenEnvironment.TEST;                                         // test.maskinporten.no
@@ -25,8 +27,6 @@ public record MaskinportenEnvironment(String issuer) {
   /** Production, {@code https://maskinporten.no/}. */
   public static final MaskinportenEnvironment PRODUCTION =
       new MaskinportenEnvironment("https://maskinporten.no/");
-
-  private static final String METADATA_PATH = ".well-known/oauth-authorization-server";
 
   /** Checks that the issuer is an absolute http(s) URL and gives it its trailing slash. */
   public MaskinportenEnvironment {
@@ -51,9 +51,23 @@ public record MaskinportenEnvironment(String issuer) {
     return new MaskinportenEnvironment(issuer);
   }
 
-  /** Where the metadata document is: {@code {issuer}.well-known/oauth-authorization-server}. */
+  /**
+   * Where Maskinporten publishes its metadata document: {@code
+   * {issuer}.well-known/oauth-authorization-server}, the first of {@link #metadataLocations()}.
+   */
   public URI metadataUri() {
-    return URI.create(issuer + METADATA_PATH);
+    return metadataLocations().get(0);
+  }
+
+  /**
+   * Where the metadata document is looked for, in order: {@code
+   * {issuer}.well-known/oauth-authorization-server}; the RFC 8414 location ({@code
+   * /.well-known/oauth-authorization-server} put before the issuer's path, when it has one); {@code
+   * {issuer}.well-known/openid-configuration}. The next is tried only when one answers 4xx or with
+   * something that is not JSON.
+   */
+  public List<URI> metadataLocations() {
+    return IssuerUrls.metadataLocations(issuer);
   }
 
   private static URI parse(String issuer) {

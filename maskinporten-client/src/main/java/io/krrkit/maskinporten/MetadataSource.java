@@ -4,13 +4,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discovers the token endpoint from {@code {issuer}.well-known/oauth-authorization-server} and
- * caches the document. After {@code maxAge} it is refreshed in the background; a failed refresh
+ * Discovers the token endpoint from the issuer's metadata and caches the document. The locations of
+ * {@link MaskinportenEnvironment#metadataLocations()} are tried in order, moving on only when one
+ * holds no document (4xx, or not JSON); a 5xx, a connection failure or a document naming another
+ * issuer stops the search. After {@code maxAge} it is refreshed in the background; a failed refresh
  * keeps the last good document, so a metadata outage never stops token requests.
  */
 final class MetadataSource {
@@ -51,11 +56,33 @@ final class MetadataSource {
   }
 
   private CompletableFuture<RefreshingValue.Entry<ServerMetadata>> fetch() {
-    URI uri = environment.metadataUri();
+    return discover(environment.metadataLocations(), 0, new ArrayList<>()).thenApply(this::entry);
+  }
+
+  private CompletableFuture<ServerMetadata> discover(
+      List<URI> locations, int i, List<String> tried) {
+    URI uri = locations.get(i);
     return transport
         .get(uri)
-        .thenApply(r -> ServerMetadata.parse(r.statusCode(), r.body(), uri, environment.issuer()))
-        .thenApply(this::entry);
+        .thenCompose(
+            r -> {
+              Optional<String> miss = ServerMetadata.notHere(r.statusCode(), r.body());
+              if (miss.isEmpty()) {
+                return CompletableFuture.completedFuture(
+                    ServerMetadata.parse(r.statusCode(), r.body(), uri, environment.issuer()));
+              }
+              tried.add(uri + " (" + miss.get() + ")");
+              if (i + 1 < locations.size()) {
+                return discover(locations, i + 1, tried);
+              }
+              throw new MaskinportenResponseException(
+                  r.statusCode(),
+                  "found no authorization server metadata for issuer "
+                      + environment.issuer()
+                      + "; tried "
+                      + String.join(", ", tried)
+                      + ". Check the issuer URL");
+            });
   }
 
   /** Stale after maxAge; never expired, so the last good document outlives failed refreshes. */

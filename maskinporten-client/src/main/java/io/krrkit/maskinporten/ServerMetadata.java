@@ -1,8 +1,10 @@
 package io.krrkit.maskinporten;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.krrkit.core.IssuerUrls;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The parts of Maskinporten's authorization server metadata (RFC 8414) a client uses.
@@ -15,6 +17,21 @@ record ServerMetadata(String issuer, URI tokenEndpoint) {
   ServerMetadata {
     Objects.requireNonNull(issuer, "issuer == null");
     Objects.requireNonNull(tokenEndpoint, "tokenEndpoint == null");
+  }
+
+  /**
+   * Why {@code from} holds no metadata document, so the next location should be tried: a 4xx
+   * answer, or a 200 that is not a JSON object (a web page). Empty when the answer is one to read
+   * (or a 5xx, which {@link #parse} reports: the server is there but failing).
+   */
+  static Optional<String> notHere(int status, String body) {
+    if (status >= 400 && status < 500) {
+      return Optional.of("HTTP " + status);
+    }
+    if (status == 200 && Json.object(body).isEmpty()) {
+      return Optional.of("not a JSON object");
+    }
+    return Optional.empty();
   }
 
   /**
@@ -33,7 +50,8 @@ record ServerMetadata(String issuer, URI tokenEndpoint) {
                     new MaskinportenResponseException(
                         status, "metadata at " + from + " is not a JSON object; check the issuer"));
     String issuer = Json.text(json, "issuer");
-    if (!sameIssuer(expectedIssuer, issuer)) {
+    // RFC 8414 servers such as mock-oauth2-server name their issuer without the trailing slash.
+    if (!IssuerUrls.same(expectedIssuer, issuer)) {
       throw new MaskinportenResponseException(
           status,
           "metadata at "
@@ -45,14 +63,6 @@ record ServerMetadata(String issuer, URI tokenEndpoint) {
               + "; check the environment (test or production) and the trailing slash");
     }
     return new ServerMetadata(issuer, tokenEndpoint(json, status, from));
-  }
-
-  /**
-   * The configured issuer always ends in {@code /} (Maskinporten's do); RFC 8414 servers such as
-   * mock-oauth2-server name theirs without it, so that one slash is the only difference allowed.
-   */
-  private static boolean sameIssuer(String expected, String actual) {
-    return expected.equals(actual) || expected.equals(actual + "/");
   }
 
   private static URI tokenEndpoint(JsonNode json, int status, URI from) {

@@ -30,6 +30,15 @@ class MetadataTest {
 
   MetadataTest() throws IOException {}
 
+  private MaskinportenClient clientFor(StubMaskinporten server) {
+    return MaskinportenClient.builder()
+        .environment(MaskinportenEnvironment.custom(server.issuer()))
+        .clientId("stub-client")
+        .signingKey(MaskinportenFixture.rsaKey("client-key"))
+        .clock(clock)
+        .build();
+  }
+
   @AfterEach
   void stopStub() {
     stub.close();
@@ -92,6 +101,53 @@ class MetadataTest {
     assertThat(e.getMessage()).contains(".well-known/oauth-authorization-server");
     assertThat(client.getToken(KONTAKTINFO).value()).isEqualTo("stub-token-1");
     assertThat(stub.metadataRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void findsMetadataAtTheRfc8414Location() throws IOException {
+    try (StubMaskinporten rfc8414 =
+        new StubMaskinporten("/.well-known/oauth-authorization-server/mp")) {
+      AccessToken token = clientFor(rfc8414).getToken(KONTAKTINFO);
+
+      assertThat(token.value()).isEqualTo("stub-token-1");
+      assertThat(rfc8414.metadataRequests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void findsMetadataAtTheOpenIdLocation() throws IOException {
+    try (StubMaskinporten openId = new StubMaskinporten("/mp/.well-known/openid-configuration")) {
+      AccessToken token = clientFor(openId).getToken(KONTAKTINFO);
+
+      assertThat(token.value()).isEqualTo("stub-token-1");
+    }
+  }
+
+  @Test
+  void namesEveryLocationTriedWhenNoneHasMetadata() throws IOException {
+    try (StubMaskinporten nowhere = new StubMaskinporten("/elsewhere")) {
+      MaskinportenResponseException e =
+          catchThrowableOfType(
+              MaskinportenResponseException.class, () -> clientFor(nowhere).getToken(KONTAKTINFO));
+
+      String root = nowhere.issuer().substring(0, nowhere.issuer().length() - "mp/".length());
+      assertThat(e.getMessage())
+          .startsWith("found no authorization server metadata for issuer " + nowhere.issuer())
+          .contains(root + "mp/.well-known/oauth-authorization-server (HTTP 404)")
+          .contains(root + ".well-known/oauth-authorization-server/mp (HTTP 404)")
+          .contains(root + "mp/.well-known/openid-configuration (HTTP 404)")
+          .endsWith("Check the issuer URL");
+      assertThat(nowhere.tokenRequests()).isZero();
+    }
+  }
+
+  @Test
+  void stopsAtAServerErrorInsteadOfTryingOtherLocations() {
+    stub.answerMetadata(Metadata.SERVER_ERROR);
+
+    catchThrowableOfType(MaskinportenResponseException.class, () -> client.getToken(KONTAKTINFO));
+
+    assertThat(stub.metadataRequests()).isEqualTo(1);
   }
 
   @Test

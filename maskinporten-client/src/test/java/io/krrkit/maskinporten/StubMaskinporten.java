@@ -32,11 +32,27 @@ final class StubMaskinporten implements AutoCloseable {
   private final Queue<Answer> tokenFailures = new ConcurrentLinkedQueue<>();
 
   /** A scripted answer of the token endpoint. */
-  record Answer(int status, String body) {}
+  record Answer(int status, String contentType, String body) {
+    /** A JSON answer. */
+    Answer(int status, String body) {
+      this(status, "application/json", body);
+    }
+  }
+
+  /** Where Maskinporten serves its metadata, for the issuer {@code /mp/}. */
+  static final String MASKINPORTEN_METADATA = "/mp/.well-known/oauth-authorization-server";
 
   StubMaskinporten() throws IOException {
+    this(MASKINPORTEN_METADATA);
+  }
+
+  /**
+   * A stub serving its metadata at {@code metadataPath} only (other paths answer 404), e.g. the RFC
+   * 8414 location {@code /.well-known/oauth-authorization-server/mp}.
+   */
+  StubMaskinporten(String metadataPath) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/mp/.well-known/oauth-authorization-server", this::metadata);
+    server.createContext(metadataPath, this::metadata);
     server.createContext("/mp/token", this::token);
     server.start();
   }
@@ -87,7 +103,7 @@ final class StubMaskinporten implements AutoCloseable {
     int n = tokenRequests.incrementAndGet();
     Answer failure = tokenFailures.poll();
     if (failure != null) {
-      send(exchange, failure.status(), failure.body());
+      send(exchange, failure.status(), failure.contentType(), failure.body());
       return;
     }
     send(
@@ -100,8 +116,13 @@ final class StubMaskinporten implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, status, "application/json", json);
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String text)
+      throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

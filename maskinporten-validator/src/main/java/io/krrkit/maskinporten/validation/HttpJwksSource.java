@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.krrkit.core.IssuerUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,19 +17,19 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The issuer's keys over HTTP: {@code jwks_uri} from {@code
- * {issuer}.well-known/oauth-authorization-server}, then the JWKS, cached for {@code maxAge}. An
- * unknown {@code kid} refetches at once, but at most once per {@code minRefetchInterval}, so tokens
- * with made-up key ids cannot flood the issuer. A failed fetch keeps the last good keys.
- * Thread-safe.
+ * The issuer's keys over HTTP: {@code jwks_uri} from the issuer's metadata, then the JWKS, cached
+ * for {@code maxAge}. The metadata is looked for at {@link IssuerUrls#metadataLocations} in order
+ * ({@code {issuer}.well-known/oauth-authorization-server}, the RFC 8414 location, OpenID's), moving
+ * on only when one answers 4xx or with something that is not JSON. An unknown {@code kid} refetches
+ * at once, but at most once per {@code minRefetchInterval}, so tokens with made-up key ids cannot
+ * flood the issuer. A failed fetch keeps the last good keys. Thread-safe.
  */
 final class HttpJwksSource implements JWKSource<SecurityContext> {
-  private static final String METADATA_PATH = ".well-known/oauth-authorization-server";
-
   private final String issuer;
   private final HttpClient http;
   private final Duration timeout;
@@ -95,9 +96,40 @@ final class HttpJwksSource implements JWKSource<SecurityContext> {
   }
 
   private URI jwksUri() throws IOException, InterruptedException, ParseException {
-    URI metadata = URI.create(issuer + METADATA_PATH);
-    Map<String, Object> doc = JSONObjectUtils.parse(fetch(metadata));
-    if (!issuer.equals(JSONObjectUtils.getString(doc, "issuer"))) {
+    List<String> tried = new ArrayList<>();
+    for (URI metadata : IssuerUrls.metadataLocations(issuer)) {
+      HttpResponse<String> response = get(metadata);
+      int status = response.statusCode();
+      if (status >= 400 && status < 500) {
+        tried.add(metadata + " (HTTP " + status + ")");
+        continue;
+      }
+      if (status != 200) {
+        throw new IOException("GET " + metadata + " answered HTTP " + status);
+      }
+      Map<String, Object> doc = jsonObject(response.body());
+      if (doc == null) {
+        tried.add(metadata + " (not JSON)");
+        continue;
+      }
+      return jwksUri(metadata, doc);
+    }
+    throw new IOException(
+        "found no metadata for the issuer; tried "
+            + String.join(", ", tried)
+            + "; check the configured issuer");
+  }
+
+  private static Map<String, Object> jsonObject(String body) {
+    try {
+      return JSONObjectUtils.parse(body);
+    } catch (ParseException e) {
+      return null;
+    }
+  }
+
+  private URI jwksUri(URI metadata, Map<String, Object> doc) throws IOException, ParseException {
+    if (!IssuerUrls.same(issuer, JSONObjectUtils.getString(doc, "issuer"))) {
       throw new IOException(metadata + " names another issuer; check the configured issuer");
     }
     URI jwks = JSONObjectUtils.getURI(doc, "jwks_uri");
@@ -107,10 +139,14 @@ final class HttpJwksSource implements JWKSource<SecurityContext> {
     return jwks;
   }
 
-  private String fetch(URI uri) throws IOException, InterruptedException {
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String fetch(URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(uri);
     if (response.statusCode() != 200) {
       throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
     }

@@ -22,6 +22,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.krrkit.core.IssuerUrls;
 import io.krrkit.core.Scope;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,7 +105,7 @@ public final class MaskinportenTokenValidator {
     SignedJWT jwt = parse(token);
     verifySignature(jwt);
     JWTClaimsSet claims = claimsOf(jwt);
-    if (!issuer.equals(claims.getIssuer())) {
+    if (!IssuerUrls.same(issuer, claims.getIssuer())) {
       throw new TokenRejectedException(
           WRONG_ISSUER,
           "the access token was not issued by "
@@ -271,8 +272,10 @@ public final class MaskinportenTokenValidator {
     }
 
     /**
-     * Accept tokens of this issuer, e.g. krr-local's {@code http://localhost:7070/maskinporten/}; a
-     * trailing slash is added when missing.
+     * Accept tokens of this issuer, e.g. krr-local's {@code http://localhost:7070/maskinporten/}. A
+     * trailing slash is added when missing, and tokens whose {@code iss} differs from it only in
+     * that slash are accepted, as maskinporten-client accepts such metadata ({@link
+     * IssuerUrls#same}): RFC 8414 servers such as mock-oauth2-server name theirs without it.
      */
     public Builder issuer(String issuer) {
       Objects.requireNonNull(issuer, "issuer == null");

@@ -106,6 +106,46 @@ class HttpJwksSourceTest {
     assertThat(jwksFetches).hasValue(0);
   }
 
+  @Test
+  void findsTheMetadataAtTheRfc8414Location() {
+    server.removeContext("/mp/.well-known/oauth-authorization-server");
+    server.createContext("/.well-known/oauth-authorization-server/mp", this::metadata);
+
+    assertThat(overHttp().validate(fx.sign(claims())).clientId()).isNotBlank();
+  }
+
+  @Test
+  void findsTheMetadataAtTheOpenIdLocation() {
+    server.removeContext("/mp/.well-known/oauth-authorization-server");
+    server.createContext("/mp/.well-known/openid-configuration", this::metadata);
+
+    assertThat(overHttp().validate(fx.sign(claims())).clientId()).isNotBlank();
+  }
+
+  @Test
+  void namesEveryLocationTriedWhenNoneHasMetadata() {
+    server.removeContext("/mp/.well-known/oauth-authorization-server");
+    String root = issuer.substring(0, issuer.length() - "mp/".length());
+
+    assertThatThrownBy(() -> overHttp().validate(fx.sign(claims())))
+        .isInstanceOf(KeysUnavailableException.class)
+        .hasMessageContaining(root + "mp/.well-known/oauth-authorization-server (HTTP 404)")
+        .hasMessageContaining(root + ".well-known/oauth-authorization-server/mp (HTTP 404)")
+        .hasMessageContaining(root + "mp/.well-known/openid-configuration (HTTP 404)");
+  }
+
+  @Test
+  void takesMetadataAndTokensNamingTheIssuerWithoutItsTrailingSlash() {
+    String withoutSlash = issuer.substring(0, issuer.length() - 1);
+    metadataIssuer.set(withoutSlash);
+
+    MaskinportenTokenValidator validator =
+        MaskinportenTokenValidator.builder().issuer(withoutSlash).clock(fx.clock).build();
+
+    assertThat(validator.validate(fx.sign(claims().issuer(withoutSlash))).clientId()).isNotBlank();
+    assertThat(validator.validate(fx.sign(claims())).clientId()).isNotBlank();
+  }
+
   private com.nimbusds.jwt.JWTClaimsSet.Builder claims() {
     return fx.claims("acme:orders.read").issuer(issuer);
   }
