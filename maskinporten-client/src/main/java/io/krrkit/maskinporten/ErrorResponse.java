@@ -23,6 +23,9 @@ record ErrorResponse(
   private static final Pattern CODE = Pattern.compile("MP-\\d+");
   private static final Pattern TRACE_ID = Pattern.compile("\\s*\\(trace_id: ([0-9A-Za-z-]+)\\)");
   private static final int MAX_TEXT = 300;
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+  private static final Pattern IDENTITY_NUMBER = Pattern.compile("\\b\\d{11}\\b");
 
   ErrorResponse {
     Objects.requireNonNull(error, "error == null");
@@ -63,12 +66,17 @@ record ErrorResponse(
     return m.toString();
   }
 
-  /** Server text goes into log lines: no control characters (log forging), bounded length. */
-  private static String clean(String text) {
+  /**
+   * Server text goes into log lines: no control characters (log forging), bounded length, and no
+   * grant, token or identity number a server or proxy may have echoed from the request.
+   */
+  static String clean(String text) {
     if (text == null) {
       return null;
     }
     String flat = text.replaceAll("\\p{Cntrl}", " ").strip();
+    flat = JWT.matcher(flat).replaceAll("[JWT]");
+    flat = IDENTITY_NUMBER.matcher(flat).replaceAll("[identity number]");
     return flat.length() <= MAX_TEXT ? flat : flat.substring(0, MAX_TEXT) + "…";
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -81,14 +82,23 @@ final class TokenEndpoint {
             + URLEncoder.encode(signer.assertion(request, server.issuer()), StandardCharsets.UTF_8);
     return transport
         .postForm(endpoint, form)
-        .thenApply(r -> read(r.statusCode(), r.body(), endpoint, sentAt, request.scopes()));
+        .thenApply(
+            r ->
+                read(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(null),
+                    r.body(),
+                    endpoint,
+                    sentAt,
+                    request.scopes()));
   }
 
   /** Reads a token answer, or throws the error it carries. */
-  static AccessToken read(int status, String body, URI endpoint, Instant sentAt, Set<Scope> asked) {
+  static AccessToken read(
+      int status, String contentType, String body, URI endpoint, Instant sentAt, Set<Scope> asked) {
     JsonNode json = Json.object(body).orElse(null);
     if (status != 200) {
-      throw refusal(status, json, endpoint);
+      throw refusal(status, contentType, json, endpoint);
     }
     if (json == null) {
       throw new MaskinportenResponseException(
@@ -97,21 +107,42 @@ final class TokenEndpoint {
     return token(json, status, endpoint, sentAt, asked);
   }
 
-  private static MaskinportenException refusal(int status, JsonNode json, URI endpoint) {
+  private static MaskinportenException refusal(
+      int status, String contentType, JsonNode json, URI endpoint) {
     String error = json == null ? null : Json.text(json, "error");
     if (error == null) {
       return new MaskinportenResponseException(
-          status,
-          endpoint
-              + " answered HTTP "
-              + status
-              + " without an OAuth2 error; Maskinporten, or a proxy in between, may be down"
-              + " or the issuer wrong. Try again later");
+          status, notOAuth(status, contentType, json, endpoint));
     }
     ErrorResponse response =
         ErrorResponse.of(
             status, error, Json.text(json, "error_description"), Json.text(json, "error_uri"));
     return new MaskinportenErrorException(response, response.message());
+  }
+
+  /**
+   * The message for an error answer without an OAuth2 {@code error}: an RFC 9457 problem report is
+   * quoted (cleaned); "may be down" is said only of a 5xx without one.
+   */
+  private static String notOAuth(int status, String contentType, JsonNode json, URI endpoint) {
+    String answered = endpoint + " answered HTTP " + status;
+    Optional<ProblemDetails> problem = ProblemDetails.of(contentType, json);
+    if (problem.isPresent()) {
+      return answered
+          + " with a problem report, not an OAuth2 error: "
+          + problem.get().describe()
+          + ". The server is not Maskinporten, or a gateway in front of it refused the request;"
+          + (status >= 500 ? " try again later, or" : "")
+          + " check the issuer URL";
+    }
+    if (status >= 500) {
+      return answered
+          + " without an OAuth2 error; Maskinporten, or a proxy in between, may be down."
+          + " Try again later";
+    }
+    return answered
+        + " without an OAuth2 error; the server is not Maskinporten or the issuer is wrong."
+        + " Check the issuer URL";
   }
 
   private static AccessToken token(

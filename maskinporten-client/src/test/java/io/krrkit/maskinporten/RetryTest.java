@@ -81,6 +81,29 @@ class RetryTest {
   }
 
   @Test
+  void carriesA4xxProblemReportIntoTheErrorWithoutRetrying() {
+    stub.failTokenRequests(
+        new Answer(
+            401,
+            "application/problem+json",
+            "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
+                + "\"detail\":\"API key missing\",\"status\":401}"),
+        1);
+
+    MaskinportenResponseException e =
+        catchThrowableOfType(
+            MaskinportenResponseException.class, () -> client(3).getToken(KONTAKTINFO));
+
+    assertThat(e.statusCode()).isEqualTo(401);
+    assertThat(e.getMessage())
+        .contains("HTTP 401 with a problem report")
+        .contains("Unauthorized: API key missing (status 401)")
+        .doesNotContain("may be down");
+    assertThat(stub.tokenRequests()).isEqualTo(1);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
   void retriesAConnectionFailureOfTheTokenCall() {
     MaskinportenClient client = client(3);
     client.getToken(KONTAKTINFO); // metadata now cached

@@ -17,6 +17,8 @@ class TokenEndpointTest {
   private static final URI ENDPOINT = URI.create("https://test.maskinporten.no/token");
   private static final Instant SENT = Instant.parse("2025-03-01T10:00:00Z");
   private static final Set<Scope> ASKED = Set.of(Scope.of("difitest:test1"));
+  private static final String JSON = "application/json";
+  private static final String PROBLEM = "application/problem+json";
 
   // Maskinporten/maskinporten_protocol_token.md, "Example response"
   private static final String DOCUMENTED_TOKEN =
@@ -34,7 +36,7 @@ class TokenEndpointTest {
 
   @Test
   void readsTheDocumentedTokenResponse() {
-    AccessToken token = TokenEndpoint.read(200, DOCUMENTED_TOKEN, ENDPOINT, SENT, ASKED);
+    AccessToken token = TokenEndpoint.read(200, JSON, DOCUMENTED_TOKEN, ENDPOINT, SENT, ASKED);
 
     assertThat(token.value()).isEqualTo("IxC0B76vlWl3fiQhAwZUmD0hr_PPwC9hSIXRdoUslPU=");
     assertThat(token.expiresAt()).isEqualTo(SENT.plusSeconds(599));
@@ -45,7 +47,7 @@ class TokenEndpointTest {
 
   @Test
   void neverPrintsTheToken() {
-    AccessToken token = TokenEndpoint.read(200, DOCUMENTED_TOKEN, ENDPOINT, SENT, ASKED);
+    AccessToken token = TokenEndpoint.read(200, JSON, DOCUMENTED_TOKEN, ENDPOINT, SENT, ASKED);
 
     assertThat(token.toString()).contains("IxC0…(44 chars)").doesNotContain("B76vlWl3");
   }
@@ -95,10 +97,70 @@ class TokenEndpointTest {
     MaskinportenResponseException e =
         catchThrowableOfType(
             MaskinportenResponseException.class,
-            () -> TokenEndpoint.read(502, "<html>Bad gateway</html>", ENDPOINT, SENT, ASKED));
+            () ->
+                TokenEndpoint.read(
+                    502, "text/html", "<html>Bad gateway</html>", ENDPOINT, SENT, ASKED));
 
     assertThat(e.statusCode()).isEqualTo(502);
     assertThat(e.getMessage()).contains("HTTP 502 without an OAuth2 error").doesNotContain("html");
+  }
+
+  @Test
+  void saysMayBeDownOnlyForA5xxWithoutAnError() {
+    assertThat(unexpected(503, "text/plain", "").getMessage())
+        .contains("HTTP 503 without an OAuth2 error")
+        .contains("may be down");
+    assertThat(unexpected(404, "text/html", "<html>Not found</html>").getMessage())
+        .contains("HTTP 404 without an OAuth2 error")
+        .contains("Check the issuer URL")
+        .doesNotContain("may be down");
+  }
+
+  @Test
+  void carriesTitleDetailAndStatusOfAProblemReport() {
+    MaskinportenResponseException e =
+        unexpected(
+            415,
+            PROBLEM + ";charset=UTF-8",
+            """
+            {"type":"about:blank","title":"Unsupported Media Type",
+             "detail":"Content-Type 'text/plain' is not supported","status":415,
+             "instance":"/token"}""");
+
+    assertThat(e.statusCode()).isEqualTo(415);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            ENDPOINT
+                + " answered HTTP 415 with a problem report, not an OAuth2 error: Unsupported"
+                + " Media Type: Content-Type 'text/plain' is not supported (status 415). The"
+                + " server is not Maskinporten, or a gateway in front of it refused the request;"
+                + " check the issuer URL");
+  }
+
+  @Test
+  void neverQuotesAGrantOrIdentityNumberEchoedInAProblemReport() {
+    String grant = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjbGllbnQifQ.c2lnbmF0dXJl";
+    MaskinportenResponseException e =
+        unexpected(
+            400,
+            PROBLEM,
+            "{\"title\":\"Bad Request\",\"detail\":\"cannot read "
+                + grant
+                + " for 20914695016\\nFAKE LOG LINE\"}");
+
+    assertThat(e.getMessage())
+        .contains("Bad Request: cannot read [JWT] for [identity number] FAKE LOG LINE")
+        .doesNotContain(grant.substring(0, 20))
+        .doesNotContain("20914695016")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void saysTryAgainForA5xxProblemReport() {
+    assertThat(unexpected(503, PROBLEM, "{\"title\":\"Service Unavailable\"}").getMessage())
+        .contains("problem report, not an OAuth2 error: Service Unavailable.")
+        .contains("try again later")
+        .doesNotContain("may be down");
   }
 
   @Test
@@ -106,14 +168,21 @@ class TokenEndpointTest {
     MaskinportenResponseException e =
         catchThrowableOfType(
             MaskinportenResponseException.class,
-            () -> TokenEndpoint.read(200, "{\"expires_in\":120}", ENDPOINT, SENT, ASKED));
+            () -> TokenEndpoint.read(200, JSON, "{\"expires_in\":120}", ENDPOINT, SENT, ASKED));
 
     assertThat(e.getMessage()).contains("has no access_token");
+  }
+
+  private static MaskinportenResponseException unexpected(
+      int status, String contentType, String body) {
+    return catchThrowableOfType(
+        MaskinportenResponseException.class,
+        () -> TokenEndpoint.read(status, contentType, body, ENDPOINT, SENT, ASKED));
   }
 
   private static MaskinportenErrorException refusal(int status, String body) {
     return catchThrowableOfType(
         MaskinportenErrorException.class,
-        () -> TokenEndpoint.read(status, body, ENDPOINT, SENT, ASKED));
+        () -> TokenEndpoint.read(status, JSON, body, ENDPOINT, SENT, ASKED));
   }
 }
