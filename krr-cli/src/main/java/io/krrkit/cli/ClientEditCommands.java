@@ -1,9 +1,9 @@
 package io.krrkit.cli;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.selfservice.ClientRequest;
-import io.krrkit.selfservice.IntegrationType;
 import io.krrkit.selfservice.RegisteredClient;
 import io.krrkit.selfservice.SelfServiceClient;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.krrkit.cli;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Scope;
 import io.krrkit.selfservice.ApiScope;
 import io.krrkit.selfservice.DelegationSource;
-import io.krrkit.selfservice.IntegrationType;
 import io.krrkit.selfservice.ScopeAccess;
 import io.krrkit.selfservice.ScopeAdmin;
 import io.krrkit.selfservice.ScopeRequest;

@@ -2,12 +2,12 @@ package io.krrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.Status;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import java.io.PrintWriter;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.KrrLocalExtension;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.krrkit.krr;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.Status;
@@ -9,7 +10,6 @@ import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;

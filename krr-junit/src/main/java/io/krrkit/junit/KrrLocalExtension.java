@@ -1,10 +1,10 @@
 package io.krrkit.junit;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.krrkit.junit;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.ClientSpec;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

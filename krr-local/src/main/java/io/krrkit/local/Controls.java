@@ -1,6 +1,7 @@
 package io.krrkit.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
@@ -8,7 +9,6 @@ import io.krrkit.core.krr.Person;
 import io.krrkit.local.internal.Wiring;
 import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.client.ClientKey;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
 import io.krrkit.local.internal.maskinporten.VerifiedToken;

@@ -1,6 +1,7 @@
 package io.krrkit.selfservice;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Masking;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;

@@ -3,6 +3,7 @@ package io.krrkit.selfservice;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.InvalidIdentifierException;
 import io.krrkit.core.Scope;
 import java.util.Collection;

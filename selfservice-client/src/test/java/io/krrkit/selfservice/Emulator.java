@@ -1,13 +1,13 @@
 package io.krrkit.selfservice;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
 import io.krrkit.junit.TestClients;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import java.text.ParseException;

@@ -3,6 +3,7 @@ package io.krrkit.selfservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.selfservice.Emulator.Running;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.krrkit.local.internal.access;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.client.FieldError;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

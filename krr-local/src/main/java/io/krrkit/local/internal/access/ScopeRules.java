@@ -1,8 +1,8 @@
 package io.krrkit.local.internal.access;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.krrkit.local.internal.client;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.krrkit.local.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.local.OffsetClock;
 import io.krrkit.local.internal.client.jdbc.JdbcAdminCredentialRepository;

@@ -4,11 +4,11 @@ import static io.krrkit.core.Scope.KRR_KONTAKTINFORMASJON_READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.net.URI;
 import java.net.http.HttpRequest;

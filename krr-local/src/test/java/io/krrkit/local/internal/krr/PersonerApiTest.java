@@ -11,13 +11,13 @@ import static io.krrkit.local.internal.krr.synthetic.KnownPersons.WITH_DIGITAL_P
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;

@@ -3,13 +3,13 @@ package io.krrkit.local.internal.maskinporten;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.store.FreshStore;
 import io.krrkit.local.internal.store.StoreEngine;

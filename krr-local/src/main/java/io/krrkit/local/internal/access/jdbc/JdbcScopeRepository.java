@@ -1,10 +1,10 @@
 package io.krrkit.local.internal.access.jdbc;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.ScopeRepository;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;

@@ -2,6 +2,7 @@ package io.krrkit.local.internal.admin.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.local.internal.access.AccessException;
 import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.Delegation;
@@ -9,7 +10,6 @@ import io.krrkit.local.internal.access.DelegationRegistry;
 import io.krrkit.local.internal.access.ScopeAccess;
 import io.krrkit.local.internal.access.ScopeDraft;
 import io.krrkit.local.internal.access.ScopeRegistry;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

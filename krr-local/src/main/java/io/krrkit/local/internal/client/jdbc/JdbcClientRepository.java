@@ -1,9 +1,9 @@
 package io.krrkit.local.internal.client.jdbc;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.client.ClientRepository;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.store.Jdbc;
 import java.sql.ResultSet;

@@ -2,6 +2,7 @@ package io.krrkit.local.internal.selfservice.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.AccessException;
@@ -9,7 +10,6 @@ import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.DelegationSource;
 import io.krrkit.local.internal.access.ScopeDraft;
 import io.krrkit.local.internal.access.ScopeRegistry;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.util.List;
 import java.util.function.Predicate;
 

@@ -1,7 +1,7 @@
 package io.krrkit.local.internal.selfservice.http;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.local.internal.access.ApiScope;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.util.List;
 
 /** A scope as the self-service API shows it (spec.md#scopes-and-access). */

@@ -1,5 +1,6 @@
 package io.krrkit.local.internal.web.http;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.ScopeRegistry;
@@ -7,7 +8,6 @@ import io.krrkit.local.internal.access.ScopeRules;
 import io.krrkit.local.internal.client.ClientDraft;
 import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.client.FieldError;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
 import java.util.ArrayList;
 import java.util.List;

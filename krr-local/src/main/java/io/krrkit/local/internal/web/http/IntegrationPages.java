@@ -1,11 +1,11 @@
 package io.krrkit.local.internal.web.http;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientDraft;
 import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.ClientRegistryException;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.web.http.IntegrationViews.ChooseView;
 import io.krrkit.local.internal.web.http.IntegrationViews.DeleteView;

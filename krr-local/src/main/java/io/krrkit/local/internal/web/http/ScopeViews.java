@@ -1,8 +1,8 @@
 package io.krrkit.local.internal.web.http;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.ScopeAccess;
-import io.krrkit.local.internal.client.IntegrationType;
 import java.util.List;
 
 /** The models of the API owner's scope pages ({@code src/main/jte/scopes/}). */

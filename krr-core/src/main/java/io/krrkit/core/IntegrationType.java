@@ -1,15 +1,25 @@
-package io.krrkit.local.internal.client;
+package io.krrkit.core;
 
-import io.krrkit.core.Scope;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
-/** The self-service integration types, with their wire names. */
+/**
+ * What a self-service client is for ({@code integration_type}); it cannot change after creation.
+ * One type for the self-service client library and the emulator, so both read and write the same
+ * wire names.
+ */
 public enum IntegrationType {
+  /**
+   * Lookups in KRR; gets {@code krr:global/kontaktinformasjon.read} and {@code digitalpost.read}.
+   */
   KRR("krr"),
+  /** Maskinporten tokens for the scopes it is given. */
   MASKINPORTEN("maskinporten"),
+  /** An end-user system acting for a logged-in person through ID-porten. */
   API_KLIENT("api_klient"),
+  /** Login with ID-porten. */
   IDPORTEN("idporten");
 
   private final String wireName;
@@ -18,7 +28,8 @@ public enum IntegrationType {
     this.wireName = wireName;
   }
 
-  /** The name in the self-service API ({@code integration_type}). */
+  /** The name in the self-service API ({@code integration_type}), e.g. {@code krr}. */
+  @JsonValue
   public String wireName() {
     return wireName;
   }
