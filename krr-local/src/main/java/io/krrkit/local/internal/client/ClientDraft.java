@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A client as a caller sends it to {@code POST /clients} or {@code PUT /clients/{id}}: the writable
  * fields of the self-service client model, unvalidated. {@code null} means "not sent"; {@link
- * ClientRegistry} applies the rules and defaults.
+ * ClientRegistry} applies the rules and defaults. The self-service API reads its JSON body straight
+ * into this record (snake_case names; read-only fields a caller sends back, such as {@code
+ * created}, are ignored), the web page and the bootstrap build it in code.
  *
  * @param clientId only checked on update, where it must match the path when sent
  * @param clientOrgno must be the caller's own organisation when sent

@@ -54,7 +54,7 @@ final class ClientEndpoints {
 
   void create(Context ctx) {
     Caller caller = authorizer.authorize(ctx, Scope.DCR_WRITE, Scope.DCR_SUPPLIER);
-    ClientDraft draft = json.read(ctx, ClientRequest.class).toDraft();
+    ClientDraft draft = json.read(ctx, ClientDraft.class);
     boolean forCustomer =
         draft.clientOrgno() != null && !draft.clientOrgno().equals(caller.org().value());
     if (forCustomer) {
@@ -73,9 +73,9 @@ final class ClientEndpoints {
 
   void update(Context ctx) {
     Caller caller = authorizeForClient(ctx, Scope.DCR_MODIFY);
-    ClientRequest request = json.read(ctx, ClientRequest.class);
+    ClientDraft draft = json.read(ctx, ClientDraft.class);
     String id = ctx.pathParam(ID);
-    json.write(ctx, 200, response(registry.update(caller.org(), id, request.toDraft())));
+    json.write(ctx, 200, response(registry.update(caller.org(), id, draft)));
   }
 
   void delete(Context ctx) {
