@@ -2,14 +2,11 @@ package io.krrkit.krr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.krrkit.core.krr.Golden;
 import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.Kontaktinformasjon;
 import io.krrkit.core.krr.Person;
 import io.krrkit.core.krr.Status;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -94,7 +91,7 @@ class GoldenAnswerTest {
 
   @Test
   void readsDigdirsDocumentedExample() {
-    krr.then(ScriptedKrr.Reply.json(200, golden("personer-documented-example.json")));
+    krr.then(ScriptedKrr.Reply.json(200, Golden.json("oppslagstjenesten-rest-eksempel.json")));
 
     Person person = krr.client().build().lookup(List.of(ACTIVE)).persons().get(0);
 
@@ -104,19 +101,27 @@ class GoldenAnswerTest {
         .isEqualTo("NULLstillt@default.digdir.no");
   }
 
+  @Test
+  void readsEveryFieldOfTheDocumentedPerson() {
+    krr.then(
+        ScriptedKrr.Reply.json(
+            200, "{\"personer\": [" + Golden.json("hent-person-respons.json") + "]}"));
+
+    Person person = krr.client().build().lookup(List.of(ACTIVE)).persons().get(0);
+
+    assertThat(person.reservasjon()).isEqualTo(JaNei.JA);
+    assertThat(person.kontaktinformasjon().mobiltelefonnummerSistVerifisert())
+        .isEqualTo(OffsetDateTime.parse("2023-08-05T12:45:15+02:00"));
+    assertThat(person.digitalPost().postkasseadresse()).isEqualTo("ola.nordmann#9YDT");
+    assertThat(person.sertifikat()).startsWith("MII");
+    assertThat(person.spraak()).isEqualTo("nb");
+  }
+
   private LookupResult lookupRealForms() {
-    krr.then(ScriptedKrr.Reply.json(200, golden("personer-real-forms.json")));
+    krr.then(ScriptedKrr.Reply.json(200, Golden.json("personer-real-forms.json")));
     return krr.client()
         .apiVersion(ApiVersion.V1)
         .build()
         .lookup(List.of(ACTIVE, RESERVED, UNKNOWN));
-  }
-
-  static String golden(String name) {
-    try (InputStream in = GoldenAnswerTest.class.getResourceAsStream("/golden/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,15 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
- * Golden JSON written from Digdir's documented examples, under {@code src/test/resources/golden}.
- * Each file opens with {@code //} lines naming its source; {@link #json} drops them, so the mapper
- * under test reads plain JSON.
+ * Golden JSON written from Digdir's documented examples, under krr-core's {@code
+ * src/test/resources/golden}: the one set the model (krr-core), the client (krr-client) and the
+ * emulator (krr-local) are all tested against, shared as krr-core's test-jar. Each file opens with
+ * {@code //} lines naming its source; {@link #json} drops them, so the mapper under test reads
+ * plain JSON.
+ *
+ * <pre>{@code
+ * JsonNode expected = new ObjectMapper().readTree(Golden.json("hent-person-respons.json"));
+ * }</pre>
  */
-final class Golden {
+public final class Golden {
   private Golden() {}
 
   /** The JSON of {@code golden/<name>}, without its leading comment lines. */
-  static String json(String name) {
+  public static String json(String name) {
     try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no golden file " + name);

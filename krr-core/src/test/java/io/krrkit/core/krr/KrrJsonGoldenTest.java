@@ -67,7 +67,7 @@ class KrrJsonGoldenTest {
     Kontaktinformasjon k = person.kontaktinformasjon();
     assertThat(k.mobiltelefonnummer()).isEqualTo("+4799999999");
     assertThat(k.mobiltelefonnummerSistVerifisert())
-        .isEqualTo(OffsetDateTime.parse("2024-01-15T08:30:00+01:00"));
+        .isEqualTo(OffsetDateTime.parse("2023-08-05T12:45:15+02:00"));
     assertThat(person.digitalPost()).isEqualTo(new DigitalPost("ola.nordmann#9YDT", "984661185"));
     assertThat(Base64.getDecoder().decode(person.sertifikat())).startsWith(0x30, 0x82);
     assertThat(person.spraak()).isEqualTo("nb");

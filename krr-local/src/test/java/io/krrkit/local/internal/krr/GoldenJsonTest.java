@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.DigitalPost;
+import io.krrkit.core.krr.Golden;
 import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.Kontaktinformasjon;
 import io.krrkit.core.krr.KrrTimestamps;
@@ -20,7 +21,6 @@ import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The emulator reproduces Digdir's documented examples (golden files under {@code golden/krr/}) for
- * a person stored with the documented values, read on a clock at which they are fresh.
+ * The emulator reproduces Digdir's documented examples (krr-core's golden files, {@link Golden})
+ * for a person stored with the documented values, read on a clock at which they are fresh.
  */
 class GoldenJsonTest {
   static final Instant DOCUMENTED_NOW = Instant.parse("2023-09-01T10:00:00Z");
@@ -59,10 +59,9 @@ class GoldenJsonTest {
     fx.krrLocal().clock().setOffset(Duration.ZERO);
   }
 
+  /** A golden file of krr-core's test-jar, the set the client and the model are tested on. */
   static JsonNode golden(String name) throws IOException {
-    try (InputStream in = GoldenJsonTest.class.getResourceAsStream("/golden/krr/" + name)) {
-      return JSON.readTree(in);
-    }
+    return JSON.readTree(Golden.json(name));
   }
 
   static JsonNode lookUp(String body, Scope... scopes) {
@@ -91,7 +90,7 @@ class GoldenJsonTest {
     // kontaktinformasjon returns it too; everything else must match.
     ObjectNode person = (ObjectNode) answer.get("personer").get(0);
     assertThat(person.remove("varslingsstatus").asText()).isEqualTo("KAN_VARSLES");
-    assertThat(answer).isEqualTo(golden("oppslagstjenesten-rest-example.json"));
+    assertThat(answer).isEqualTo(golden("oppslagstjenesten-rest-eksempel.json"));
   }
 
   @Test
