@@ -94,6 +94,15 @@ public final class Controls {
    * #KEY_LIFETIME} (an empty list removes them all). Each key must carry its {@code kid}.
    */
   public void replaceKeys(String clientId, List<RSAKey> keys) {
+    replaceKeys(clientId, keys, KEY_LIFETIME);
+  }
+
+  /**
+   * As {@link #replaceKeys(String, List)}, each key valid for {@code lifetime} from now on the
+   * emulator's clock (negative: already expired, for MP-121 tests).
+   */
+  public void replaceKeys(String clientId, List<RSAKey> keys, Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime == null");
     Instant now = clock.instant();
     wiring.clientKeys.replaceAll(
         clientId,
@@ -105,7 +114,7 @@ public final class Controls {
                         Objects.requireNonNull(k.getKeyID(), "key without kid"),
                         k.toPublicJWK().toJSONString(),
                         now,
-                        now.plus(KEY_LIFETIME)))
+                        now.plus(lifetime)))
             .toList());
   }
 

@@ -12,11 +12,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.IntegrationType;
+import io.krrkit.core.JwtGrantRules;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.client.ClientKey;
-import io.krrkit.local.internal.client.RegisteredClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,7 +48,7 @@ import java.util.UUID;
  * Tests that move {@code krrLocal().clock()} set it back afterwards.
  */
 public final class LocalFixture implements AutoCloseable {
-  private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  private static final String JWT_BEARER = JwtGrantRules.GRANT_TYPE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KrrLocal krrLocal;
@@ -287,51 +286,26 @@ public final class LocalFixture implements AutoCloseable {
       return this;
     }
 
-    /** Saves the client and its key straight into the store. */
+    /**
+     * Puts the client and its key straight into the store, the way every test module does ({@link
+     * Controls#putClient}, as krr-junit's {@code TestClients}).
+     */
     public TestClient register() {
-      Instant now = krrLocal.clock().instant();
       String clientId = UUID.randomUUID().toString();
-      Internals.of(krrLocal)
-          .clients()
-          .save(
-              new RegisteredClient(
-                  clientId,
-                  org,
-                  null,
-                  type,
-                  "test client " + clientId,
-                  null,
-                  null,
-                  "web",
-                  "private_key_jwt",
-                  List.of(JWT_BEARER),
-                  scopes,
-                  List.of(),
-                  List.of(),
-                  0,
-                  0,
-                  0,
-                  null,
-                  false,
-                  null,
-                  active,
-                  now,
-                  now));
+      Controls controls = krrLocal.controls();
+      controls.putClient(
+          ClientSpec.jwtBearer(clientId, org, type.wireName(), scopes)
+              .named("test client " + clientId));
+      if (!active) {
+        Internals.of(krrLocal)
+            .clients()
+            .save(Internals.of(krrLocal).clients().findById(clientId).orElseThrow().deactivated());
+      }
       if (!withKey) {
         return new TestClient(clientId, null, null, org, scopes);
       }
       RSAKey key = newKey();
-      Internals.of(krrLocal)
-          .clientKeys()
-          .replaceAll(
-              clientId,
-              List.of(
-                  new ClientKey(
-                      clientId,
-                      key.getKeyID(),
-                      key.toPublicJWK().toJSONString(),
-                      now.minus(Duration.ofMinutes(1)),
-                      now.plus(keyLife))));
+      controls.replaceKeys(clientId, List.of(key), keyLife);
       return new TestClient(clientId, key.getKeyID(), key, org, scopes);
     }
   }

@@ -56,4 +56,31 @@ public record RegisteredClient(
     postLogoutRedirectUris =
         postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
   }
+
+  /** This client, inactive: it gets no tokens. */
+  public RegisteredClient deactivated() {
+    return new RegisteredClient(
+        clientId,
+        orgNumber,
+        supplierOrgNumber,
+        integrationType,
+        clientName,
+        description,
+        clientUri,
+        applicationType,
+        tokenEndpointAuthMethod,
+        grantTypes,
+        scopes,
+        redirectUris,
+        postLogoutRedirectUris,
+        accessTokenLifetime,
+        authorizationLifetime,
+        refreshTokenLifetime,
+        refreshTokenUsage,
+        ssoDisabled,
+        codeChallengeMethod,
+        false,
+        created,
+        lastUpdated);
+  }
 }
