@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What Maskinporten accepts in a JWT grant (RFC 7523; SPEC §3), in one place for the client that
- * builds grants ({@code maskinporten-client}) and the emulator that checks them ({@code
+ * What Maskinporten accepts in a JWT grant (RFC 7523; spec.md#jwt-grant), in one place for the
+ * client that builds grants ({@code maskinporten-client}) and the emulator that checks them ({@code
  * krr-local}): the grant type, the claim names, the signing algorithms and the time limits. Plain
  * constants, no JOSE types, so krr-core stays free of a JOSE library.
  *

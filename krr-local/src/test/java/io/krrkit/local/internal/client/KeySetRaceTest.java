@@ -32,10 +32,10 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The key rules under concurrent writes, over HTTP on each engine (SPEC §4): {@code POST
- * /clients/{id}/jwks} replaces the whole set and the web page's "add key" adds one, and however
- * they interleave a client holds at most five keys and the set is what some order of the writes one
- * after another would leave.
+ * The key rules under concurrent writes, over HTTP on each engine (spec.md#client-keys): {@code
+ * POST /clients/{id}/jwks} replaces the whole set and the web page's "add key" adds one, and
+ * however they interleave a client holds at most five keys and the set is what some order of the
+ * writes one after another would leave.
  */
 @ParameterizedClass
 @EnumSource(StoreEngine.class)
