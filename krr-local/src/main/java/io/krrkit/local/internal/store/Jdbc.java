@@ -75,6 +75,21 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * Runs an insert that a primary or unique key may refuse: true when the row went in, false when
+   * the key was taken (another node or request got there first). Other failures throw.
+   */
+  public boolean insertUnlessTaken(String sql, Object... params) {
+    try {
+      return update(sql, params) == 1;
+    } catch (StoreException e) {
+      if (e.isDuplicateKey()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
   public <T> T inTransaction(TransactionWork<T> work) {
     beforeWrite(TRANSACTION);

@@ -5,7 +5,6 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.Delegation;
 import io.krrkit.local.internal.access.DelegationRepository;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,21 +46,13 @@ public final class JdbcDelegationRepository implements DelegationRepository {
     if (exists(d.consumer(), d.supplier(), d.scope())) {
       return false;
     }
-    try {
-      return jdbc.update(
-              "INSERT INTO delegation (consumer_orgno, supplier_orgno, scope, created)"
-                  + " VALUES (?, ?, ?, ?)",
-              d.consumer().value(),
-              d.supplier().value(),
-              d.scope().value(),
-              d.created().toEpochMilli())
-          == 1;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false; // recorded at the same moment by another request
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(
+        "INSERT INTO delegation (consumer_orgno, supplier_orgno, scope, created)"
+            + " VALUES (?, ?, ?, ?)",
+        d.consumer().value(),
+        d.supplier().value(),
+        d.scope().value(),
+        d.created().toEpochMilli());
   }
 
   @Override

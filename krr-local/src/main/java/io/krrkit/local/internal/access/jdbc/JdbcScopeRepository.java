@@ -6,7 +6,6 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.ScopeRepository;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -92,14 +91,7 @@ public final class JdbcScopeRepository implements ScopeRepository {
     if (find(scope.name()).isPresent()) {
       return false; // the usual case on restart: seeded before
     }
-    try {
-      return jdbc.update(INSERT, params(scope)) == 1;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false; // another node or request inserted it first
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(INSERT, params(scope));
   }
 
   /** Parameters in the order of {@link #COLUMNS}, name last. */

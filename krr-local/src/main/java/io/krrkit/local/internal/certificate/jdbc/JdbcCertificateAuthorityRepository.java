@@ -4,7 +4,6 @@ import io.krrkit.local.internal.certificate.CertificateAuthority;
 import io.krrkit.local.internal.certificate.CertificateAuthorityRepository;
 import io.krrkit.local.internal.certificate.Pem;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,20 +34,12 @@ public final class JdbcCertificateAuthorityRepository implements CertificateAuth
 
   @Override
   public boolean insert(CertificateAuthority authority, Instant created) {
-    try {
-      jdbc.update(
-          INSERT,
-          THE_CA,
-          Pem.encode(authority.certificate()),
-          Pem.encode(authority.privateKey()),
-          created.toEpochMilli());
-      return true;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false;
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(
+        INSERT,
+        THE_CA,
+        Pem.encode(authority.certificate()),
+        Pem.encode(authority.privateKey()),
+        created.toEpochMilli());
   }
 
   private static CertificateAuthority map(ResultSet rs) throws SQLException {

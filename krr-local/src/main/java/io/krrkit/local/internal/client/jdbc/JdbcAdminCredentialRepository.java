@@ -4,7 +4,6 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.local.internal.client.AdminCredential;
 import io.krrkit.local.internal.client.AdminCredentialRepository;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,15 +33,8 @@ public final class JdbcAdminCredentialRepository implements AdminCredentialRepos
 
   @Override
   public boolean insertIfAbsent(OrgNumber org, AdminCredential c) {
-    try {
-      jdbc.update(INSERT, org.value(), c.clientId(), c.kid(), c.privateJwk(), clock.millis());
-      return true;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false;
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(
+        INSERT, org.value(), c.clientId(), c.kid(), c.privateJwk(), clock.millis());
   }
 
   private static AdminCredential map(ResultSet rs) throws SQLException {

@@ -4,7 +4,6 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.local.internal.client.OnBehalfOf;
 import io.krrkit.local.internal.client.OnBehalfOfRepository;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -43,25 +42,17 @@ public final class JdbcOnBehalfOfRepository implements OnBehalfOfRepository {
 
   @Override
   public boolean insert(OnBehalfOf o) {
-    try {
-      return jdbc.update(
-              "INSERT INTO client_onbehalfof (client_id, onbehalfof, orgno, name, description,"
-                  + " client_uri, created, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              o.clientId(),
-              o.onbehalfof(),
-              o.orgNumber().value(),
-              o.name(),
-              o.description(),
-              o.clientUri(),
-              o.created().toEpochMilli(),
-              o.lastUpdated().toEpochMilli())
-          == 1;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false;
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(
+        "INSERT INTO client_onbehalfof (client_id, onbehalfof, orgno, name, description,"
+            + " client_uri, created, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        o.clientId(),
+        o.onbehalfof(),
+        o.orgNumber().value(),
+        o.name(),
+        o.description(),
+        o.clientUri(),
+        o.created().toEpochMilli(),
+        o.lastUpdated().toEpochMilli());
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.krrkit.local.internal.maskinporten.jdbc;
 
 import io.krrkit.local.internal.maskinporten.UsedGrantRepository;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.time.Instant;
 
 /**
@@ -21,15 +20,7 @@ public final class JdbcUsedGrantRepository implements UsedGrantRepository {
 
   @Override
   public boolean markUsed(String jtiHash, Instant keepUntil) {
-    try {
-      jdbc.update(INSERT, jtiHash, keepUntil.toEpochMilli());
-      return true;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false;
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(INSERT, jtiHash, keepUntil.toEpochMilli());
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.local.internal.signing.SigningKey;
 import io.krrkit.local.internal.signing.SigningKeyRepository;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.ParseException;
@@ -42,22 +41,14 @@ public final class JdbcSigningKeyRepository implements SigningKeyRepository {
 
   @Override
   public boolean insert(SigningKey key) {
-    try {
-      jdbc.update(
-          INSERT,
-          service,
-          key.generation(),
-          key.privateJwk().toJSONString(),
-          key.created().toEpochMilli(),
-          key.state().name(),
-          key.activates().toEpochMilli());
-      return true;
-    } catch (StoreException e) {
-      if (e.isDuplicateKey()) {
-        return false;
-      }
-      throw e;
-    }
+    return jdbc.insertUnlessTaken(
+        INSERT,
+        service,
+        key.generation(),
+        key.privateJwk().toJSONString(),
+        key.created().toEpochMilli(),
+        key.state().name(),
+        key.activates().toEpochMilli());
   }
 
   private static SigningKey map(ResultSet rs) throws SQLException {

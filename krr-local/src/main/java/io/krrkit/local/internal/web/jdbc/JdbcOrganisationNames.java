@@ -2,7 +2,6 @@ package io.krrkit.local.internal.web.jdbc;
 
 import io.krrkit.core.OrgNumber;
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import io.krrkit.local.internal.web.OrganisationNames;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -44,12 +43,7 @@ public final class JdbcOrganisationNames implements OrganisationNames {
 
   @Override
   public void put(OrgNumber number, String name) {
-    try {
-      jdbc.update(INSERT, number.value(), name, clock.millis());
-    } catch (StoreException e) {
-      if (!e.isDuplicateKey()) {
-        throw e;
-      }
+    if (!jdbc.insertUnlessTaken(INSERT, number.value(), name, clock.millis())) {
       jdbc.update(RENAME, name, number.value());
     }
   }

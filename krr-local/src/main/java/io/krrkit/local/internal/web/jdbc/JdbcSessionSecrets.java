@@ -1,7 +1,6 @@
 package io.krrkit.local.internal.web.jdbc;
 
 import io.krrkit.local.internal.store.Jdbc;
-import io.krrkit.local.internal.store.StoreException;
 import io.krrkit.local.internal.web.SessionSecrets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,16 +41,10 @@ public final class JdbcSessionSecrets implements SessionSecrets {
   }
 
   private void insert(String name, byte[] secret) {
-    try {
-      jdbc.update(
-          INSERT,
-          name,
-          Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
-          clock.millis());
-    } catch (StoreException e) {
-      if (!e.isDuplicateKey()) {
-        throw e;
-      }
-    }
+    jdbc.insertUnlessTaken(
+        INSERT,
+        name,
+        Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
+        clock.millis());
   }
 }
