@@ -11,7 +11,7 @@ import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.maskinporten.VerifiedToken;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +141,7 @@ public final class Controls {
    */
   public AccessToken verifyAccessToken(String authorizationHeader) {
     try {
-      VerifiedToken t = wiring.tokenVerifier.verify(authorizationHeader);
+      MaskinportenClaims t = wiring.tokenVerifier.verify(authorizationHeader);
       return new AccessToken(t.clientId(), t.consumer(), t.scopes(), t.expiresAt(), t.audience());
     } catch (InvalidTokenException e) {
       throw new IllegalArgumentException(e.getMessage(), e);

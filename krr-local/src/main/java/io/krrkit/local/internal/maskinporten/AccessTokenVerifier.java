@@ -1,5 +1,7 @@
 package io.krrkit.local.internal.maskinporten;
 
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
+
 /**
  * Verifies a Maskinporten access token presented to one of the emulator's resource servers: issuer,
  * signature against the emulator's published keys, and expiry on the emulator's clock. Scope checks
@@ -12,5 +14,5 @@ public interface AccessTokenVerifier {
    * @throws InvalidTokenException when the header is missing or malformed, or the token is not
    *     valid here; the message is safe to show and never contains the token
    */
-  VerifiedToken verify(String authorizationHeader);
+  MaskinportenClaims verify(String authorizationHeader);
 }

@@ -30,20 +30,11 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
   }
 
   @Override
-  public VerifiedToken verify(String authorizationHeader) {
-    MaskinportenClaims claims;
+  public MaskinportenClaims verify(String authorizationHeader) {
     try {
-      claims = validator.validate(BearerHeader.token(authorizationHeader));
+      return validator.validate(BearerHeader.token(authorizationHeader));
     } catch (TokenValidationException e) {
       throw new InvalidTokenException(e.getMessage());
     }
-    return new VerifiedToken(
-        claims.clientId(),
-        claims.consumer(),
-        claims.supplier(),
-        claims.scopes(),
-        claims.expiresAt(),
-        claims.pid(),
-        claims.audience());
   }
 }

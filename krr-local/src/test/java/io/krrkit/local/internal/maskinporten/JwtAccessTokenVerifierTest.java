@@ -15,6 +15,7 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.internal.Internals;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
@@ -49,7 +50,7 @@ class JwtAccessTokenVerifierTest {
   void acceptsItsOwnToken() {
     TestClient client = fx.registerClient(READ);
 
-    VerifiedToken token = verifier.verify("Bearer " + fx.accessToken(client));
+    MaskinportenClaims token = verifier.verify("Bearer " + fx.accessToken(client));
 
     assertThat(token.clientId()).isEqualTo(client.clientId());
     assertThat(token.consumer()).isEqualTo(KrrLocal.DEFAULT_ORG);

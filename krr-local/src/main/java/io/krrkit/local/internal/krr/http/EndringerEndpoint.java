@@ -7,7 +7,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.maskinporten.VerifiedToken;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.io.IOException;
 
 /**
@@ -37,7 +37,7 @@ final class EndringerEndpoint {
   }
 
   private void authorize(String authorization) {
-    VerifiedToken token;
+    MaskinportenClaims token;
     try {
       token = verifier.verify(authorization);
     } catch (InvalidTokenException e) {

@@ -12,8 +12,8 @@ import io.krrkit.local.internal.krr.OwnRecord;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.maskinporten.VerifiedToken;
 import io.krrkit.local.internal.signing.SigningKeys;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -79,7 +79,7 @@ final class PersonEndpoint {
   }
 
   void readV2(Context ctx) {
-    VerifiedToken token;
+    MaskinportenClaims token;
     try {
       token = machines.verify(ctx.header("Authorization"));
     } catch (InvalidTokenException e) {

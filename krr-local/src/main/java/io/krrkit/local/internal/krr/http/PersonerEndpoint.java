@@ -8,7 +8,7 @@ import io.krrkit.local.internal.krr.Lookup;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.maskinporten.VerifiedToken;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 
 /**
  * {@code POST /rest/v1/personer} and {@code /rest/v2/personer}: token, then scope, then body, then
@@ -39,13 +39,13 @@ final class PersonerEndpoint {
   }
 
   private void lookup(Context ctx, ApiVersion version) {
-    VerifiedToken token = authorize(ctx.header("Authorization"));
+    MaskinportenClaims token = authorize(ctx.header("Authorization"));
     Lookup lookup = reader.read(ctx.bodyAsBytes(), version, token.scopes());
     json.write(ctx, 200, new PersonerResponse(register.lookup(lookup)));
   }
 
-  private VerifiedToken authorize(String authorization) {
-    VerifiedToken token;
+  private MaskinportenClaims authorize(String authorization) {
+    MaskinportenClaims token;
     try {
       token = verifier.verify(authorization);
     } catch (InvalidTokenException e) {

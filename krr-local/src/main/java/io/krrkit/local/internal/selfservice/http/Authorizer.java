@@ -5,7 +5,7 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
-import io.krrkit.local.internal.maskinporten.VerifiedToken;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,7 +37,7 @@ final class Authorizer {
    * @throws ApiError 401 without a valid token, 403 when it holds none of {@code anyOf}
    */
   Caller authorize(Context ctx, Scope... anyOf) {
-    VerifiedToken token;
+    MaskinportenClaims token;
     try {
       token = verifier.verify(ctx.header("Authorization"));
     } catch (InvalidTokenException e) {
