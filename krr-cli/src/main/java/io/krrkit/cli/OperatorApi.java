@@ -23,6 +23,8 @@ final class OperatorApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String base;
+  // krr serve --operator-token: the same environment variable sends it on every call.
+  private final String operatorToken = System.getenv("KRR_LOCAL_OPERATOR_TOKEN");
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -39,7 +41,7 @@ final class OperatorApi {
   /** {@code method path} with {@code fields} as a JSON body. */
   JsonNode send(String method, String path, Map<String, ?> fields)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+    HttpRequest.Builder request = newRequest(path);
     if (fields == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -89,7 +91,7 @@ final class OperatorApi {
    */
   byte[] sendForBytes(String method, String path, Map<String, ?> fields)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+    HttpRequest.Builder request = newRequest(path);
     request.method(
         method,
         fields == null
@@ -106,6 +108,14 @@ final class OperatorApi {
           method, path, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     }
     return response.body();
+  }
+
+  private HttpRequest.Builder newRequest(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+    if (operatorToken != null && !operatorToken.isBlank()) {
+      request.header("Authorization", "Bearer " + operatorToken.trim());
+    }
+    return request;
   }
 
   private static JsonNode parse(String text) {

@@ -93,8 +93,31 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--admin",
-      description = "Serve the operator API under /admin (no authentication: loopback only).")
+      description =
+          "Serve the operator API under /admin. Without --operator-token it answers loopback"
+              + " callers only, and refuses to start on a non-loopback --host.")
   boolean admin;
+
+  @Option(
+      names = "--operator-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:KRR_LOCAL_OPERATOR_TOKEN}",
+      description =
+          "Secret every /admin call must send as 'Authorization: Bearer TOKEN' (16+ characters;"
+              + " prefer the environment variable KRR_LOCAL_OPERATOR_TOKEN, which krr admin"
+              + " commands send too).")
+  String operatorToken;
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      split = ",",
+      defaultValue = "${env:KRR_LOCAL_ALLOWED_HOSTS}",
+      description =
+          "Host name browsers may reach /admin and the web page by, besides localhost, loopback"
+              + " addresses and the --public-url host; other Host headers are refused there (DNS"
+              + " rebinding). Repeatable or comma-separated (env KRR_LOCAL_ALLOWED_HOSTS).")
+  List<String> allowedHosts = List.of();
 
   @Option(
       names = "--delegation-source",
@@ -131,6 +154,12 @@ final class ServeCommand implements Callable<Integer> {
             .adminApi(admin)
             .delegationSource(delegationSource);
     builder.trustAnchors(trustAnchors.toArray(Path[]::new));
+    if (operatorToken != null) {
+      builder.operatorToken(operatorToken);
+    }
+    if (allowedHosts != null) {
+      builder.allowedHosts(allowedHosts.toArray(String[]::new));
+    }
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
     }

@@ -8,6 +8,7 @@ import io.krrkit.local.internal.Wiring;
 import io.krrkit.local.internal.certificate.Pem;
 import io.krrkit.local.internal.client.AdminCredential;
 import io.krrkit.local.internal.http.BoundConnector;
+import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.store.Database;
 import java.nio.channels.ServerSocketChannel;
@@ -224,6 +225,8 @@ public final class KrrLocal implements AutoCloseable {
       int signingKeySize = 2048;
       long maxRequestBytes = 1_000_000L;
       boolean adminApi;
+      String operatorToken;
+      final List<String> allowedHosts = new ArrayList<>();
       final List<X509Certificate> trustAnchors = new ArrayList<>();
       String delegationSource = AccessRules.DEFAULT_DELEGATION_SOURCE;
       Clock clock = Clock.systemUTC();
@@ -304,11 +307,33 @@ public final class KrrLocal implements AutoCloseable {
     }
 
     /**
-     * Serves the operator API under {@code /admin} (clock, and more as it grows). Off by default:
-     * it has no authentication, so enable it only on a loopback or test network.
+     * Serves the operator API under {@code /admin} (clock, register, access, certificates). Off by
+     * default. Without an {@link #operatorToken} it answers loopback callers only, and {@link
+     * #build()} refuses a non-loopback {@link #host}.
      */
     public Builder adminApi(boolean enabled) {
       s.adminApi = enabled;
+      return this;
+    }
+
+    /**
+     * The secret every operator API call must send as {@code Authorization: Bearer <token>} (at
+     * least 16 characters); with it the operator API may listen beyond loopback.
+     */
+    public Builder operatorToken(String token) {
+      s.operatorToken = RequestGuards.checkToken(Objects.requireNonNull(token, "token == null"));
+      return this;
+    }
+
+    /**
+     * Host names browsers may reach the operator API and the web page by, besides loopback names,
+     * the {@link #publicUrl}'s host and the bound {@link #host}; other {@code Host} headers (DNS
+     * rebinding) are refused there. Repeatable.
+     */
+    public Builder allowedHosts(String... hosts) {
+      for (String host : hosts) {
+        s.allowedHosts.add(Objects.requireNonNull(host, "host == null"));
+      }
       return this;
     }
 
@@ -367,8 +392,11 @@ public final class KrrLocal implements AutoCloseable {
      *
      * @throws IllegalStateException when options conflict: more than one store ({@link
      *     #ephemeral()}, {@link #jdbc}, {@link #dataDir})
+     * @throws IllegalArgumentException when the operator API would listen beyond loopback without
+     *     an operator token
      */
     public KrrLocal build() {
+      RequestGuards.checkExposure(s.host, s.adminApi, s.operatorToken);
       int stores =
           (s.ephemeral ? 1 : 0) + (s.jdbcUrl != null ? 1 : 0) + (s.dataDir != null ? 1 : 0);
       if (stores > 1) {
@@ -398,7 +426,9 @@ public final class KrrLocal implements AutoCloseable {
               s.adminApi,
               s.trustAnchors,
               s.delegationSource,
-              s.clock));
+              s.clock,
+              s.operatorToken,
+              s.allowedHosts));
     }
   }
 }

@@ -28,11 +28,34 @@ public record Settings(
     boolean adminApi,
     List<X509Certificate> trustAnchors,
     String delegationSource,
-    Clock clock) {
+    Clock clock,
+    String operatorToken,
+    List<String> allowedHosts) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public Settings {
     trustAnchors = List.copyOf(trustAnchors);
+    allowedHosts = List.copyOf(allowedHosts);
+  }
+
+  /** Without the secrets (the operator token, the database password). */
+  @Override
+  public String toString() {
+    return "Settings[port="
+        + port
+        + ", host="
+        + host
+        + ", publicUrl="
+        + publicUrl
+        + ", store="
+        + describeStore()
+        + ", adminApi="
+        + adminApi
+        + ", operatorToken="
+        + (operatorToken == null ? "none" : "****")
+        + ", allowedHosts="
+        + allowedHosts
+        + "]";
   }
 
   /** How the store is described at start (a PostgreSQL password masked). */

@@ -28,6 +28,7 @@ import io.krrkit.local.internal.client.jdbc.JdbcAdminCredentialRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcOnBehalfOfRepository;
+import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.idporten.ClientAuthenticator;
 import io.krrkit.local.internal.idporten.IdportenService;
 import io.krrkit.local.internal.idporten.TokenMinter;
@@ -227,6 +228,12 @@ public final class Wiring {
 
   /** Registers every service's routes. */
   public void routes(JavalinConfig config) {
+    new RequestGuards(
+            settings.operatorToken(),
+            settings.publicUrl(),
+            settings.host(),
+            settings.allowedHosts())
+        .register(config.routes);
     // --- operator API ({base}/admin), off unless enabled ---
     if (settings.adminApi()) {
       new ClockAdminRoutes(clock).register(config.routes);

@@ -24,8 +24,7 @@ public final class LoginPage {
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\">")
         .append("<title>krr-local ID-porten: TestID</title>")
-        .append("<style>body{font-family:sans-serif;max-width:40em;margin:2em auto}")
-        .append("button.person{display:block;margin:.3em 0;font-family:monospace}</style>")
+        .append("<link rel=\"stylesheet\" href=\"/static/idporten.css\">")
         .append("</head><body><h1>TestID (krr-local)</h1><p>Log in to <b>")
         .append(escape(clientName))
         .append("</b> as a test person. Synthetic identity numbers only.</p>");
@@ -64,7 +63,9 @@ public final class LoginPage {
   /** A page for requests that cannot go back to the client. */
   public static String error(String description) {
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>krr-local ID-porten: error</title></head><body><h1>Cannot log in</h1>"
+        + "<title>krr-local ID-porten: error</title>"
+        + "<link rel=\"stylesheet\" href=\"/static/idporten.css\"></head>"
+        + "<body><h1>Cannot log in</h1>"
         + "<p id=\"error\">"
         + escape(description)
         + "</p></body></html>";

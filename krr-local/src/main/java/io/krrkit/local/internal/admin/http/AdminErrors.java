@@ -16,4 +16,14 @@ public final class AdminErrors {
   public static void notFound(Context ctx, String description) {
     ctx.status(404).json(Map.of("error", "not_found", "error_description", description));
   }
+
+  /** Answers 401 {@code unauthorized} with {@code description}. */
+  public static void unauthorized(Context ctx, String description) {
+    ctx.status(401).json(Map.of("error", "unauthorized", "error_description", description));
+  }
+
+  /** Answers 403 {@code forbidden} with {@code description}. */
+  public static void forbidden(Context ctx, String description) {
+    ctx.status(403).json(Map.of("error", "forbidden", "error_description", description));
+  }
 }
