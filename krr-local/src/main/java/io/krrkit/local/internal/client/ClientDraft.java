@@ -12,6 +12,7 @@ import java.util.List;
  * @param clientId only checked on update, where it must match the path when sent
  * @param clientOrgno must be the caller's own organisation when sent
  * @param integrationType {@code krr}, {@code maskinporten}, {@code api_klient} or {@code idporten}
+ * @param frontchannelLogoutUri checked (a URI a browser may be sent to), not stored yet
  */
 public record ClientDraft(
     String clientId,
@@ -31,4 +32,48 @@ public record ClientDraft(
     Integer refreshTokenLifetime,
     String refreshTokenUsage,
     Boolean ssoDisabled,
-    String codeChallengeMethod) {}
+    String codeChallengeMethod,
+    String frontchannelLogoutUri) {
+
+  /** A draft without {@code frontchannel_logout_uri}, as the web page and most callers make. */
+  public ClientDraft(
+      String clientId,
+      String clientOrgno,
+      String integrationType,
+      String clientName,
+      String description,
+      String clientUri,
+      String applicationType,
+      String tokenEndpointAuthMethod,
+      List<String> grantTypes,
+      List<String> scopes,
+      List<String> redirectUris,
+      List<String> postLogoutRedirectUris,
+      Integer accessTokenLifetime,
+      Integer authorizationLifetime,
+      Integer refreshTokenLifetime,
+      String refreshTokenUsage,
+      Boolean ssoDisabled,
+      String codeChallengeMethod) {
+    this(
+        clientId,
+        clientOrgno,
+        integrationType,
+        clientName,
+        description,
+        clientUri,
+        applicationType,
+        tokenEndpointAuthMethod,
+        grantTypes,
+        scopes,
+        redirectUris,
+        postLogoutRedirectUris,
+        accessTokenLifetime,
+        authorizationLifetime,
+        refreshTokenLifetime,
+        refreshTokenUsage,
+        ssoDisabled,
+        codeChallengeMethod,
+        null);
+  }
+}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,9 +53,12 @@ final class ClientPolicy {
     checkLength("client_name", draft.clientName(), NAME_MAX, errors);
     checkLength("description", draft.description(), DESCRIPTION_MAX, errors);
     checkUri("client_uri", draft.clientUri(), errors);
-    List<String> redirectUris = uris("redirect_uris", draft.redirectUris(), type, errors);
+    boolean nativeApp = "native".equals(draft.applicationType());
+    List<String> redirectUris =
+        uris("redirect_uris", draft.redirectUris(), type, nativeApp, errors);
     List<String> logoutUris =
-        uris("post_logout_redirect_uris", draft.postLogoutRedirectUris(), null, errors);
+        uris("post_logout_redirect_uris", draft.postLogoutRedirectUris(), null, nativeApp, errors);
+    checkRedirect("frontchannel_logout_uri", draft.frontchannelLogoutUri(), false, errors);
     int accessTokenLifetime =
         lifetime("access_token_lifetime", draft.accessTokenLifetime(), errors);
     int authorizationLifetime =
@@ -206,11 +210,16 @@ final class ClientPolicy {
   }
 
   private static List<String> uris(
-      String field, List<String> given, IntegrationType type, FieldErrors errors) {
+      String field,
+      List<String> given,
+      IntegrationType type,
+      boolean nativeApp,
+      FieldErrors errors) {
     List<String> uris = new ArrayList<>();
     List<String> values = given == null ? List.of() : given;
     for (int i = 0; i < values.size(); i++) {
-      if (checkUri(field + "[" + i + "]", values.get(i), errors) && values.get(i) != null) {
+      String name = field + "[" + i + "]";
+      if (checkRedirect(name, values.get(i), nativeApp, errors) && values.get(i) != null) {
         uris.add(values.get(i));
       }
     }
@@ -224,6 +233,21 @@ final class ClientPolicy {
           field, field + " must hold at least one URI for integration type " + type.wireName());
     }
     return uris;
+  }
+
+  /**
+   * Records an error unless {@code value} is absent or a URI ID-porten may send a browser to
+   * ({@link RedirectUriRules}); true when fine.
+   */
+  private static boolean checkRedirect(
+      String field, String value, boolean nativeApp, FieldErrors errors) {
+    if (!checkUri(field, value, errors)) {
+      return false;
+    }
+    Optional<String> problem =
+        value == null ? Optional.empty() : RedirectUriRules.problem(value, nativeApp, field);
+    problem.ifPresent(p -> errors.add(field, p));
+    return problem.isEmpty();
   }
 
   /** Records an error unless {@code value} is absent or an absolute URI; true when fine. */

@@ -2,6 +2,7 @@ package io.krrkit.local.internal.idporten;
 
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.client.RedirectUriRules;
 import io.krrkit.local.internal.client.RegisteredClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,13 @@ public final class IdportenService {
   public AuthorizationRequest authorize(Map<String, String> params) {
     RegisteredClient client = loginClient(params.get("client_id"));
     String redirectUri = params.get("redirect_uri");
+    if (redirectUri != null && !RedirectUriRules.allows(redirectUri, client.applicationType())) {
+      // Even when registered (before the rule existed): never send a browser there.
+      throw new AuthorizeRefusal(
+          "redirect_uri is not a URI ID-porten redirects to: use https (http in test), or a"
+              + " custom scheme for application_type native; never javascript:, data: or a"
+              + " fragment");
+    }
     if (redirectUri == null || !RedirectUris.registered(client.redirectUris(), redirectUri)) {
       throw new AuthorizeRefusal(
           "redirect_uri is not registered on the client; register it exactly (scheme, host, port"
