@@ -73,8 +73,18 @@ public record RegisterEntry(
       throw new IllegalArgumentException(
           "reservasjonstidspunkt is only kept for reserved persons; set reservasjon=JA or drop it");
     }
+    if (kontaktinformasjon != null) {
+      // The columns' sizes (V4__register.sql): refused here, the value never reaches a database
+      // error message (which would quote it).
+      requireAtMost("epostadresse", kontaktinformasjon.epostadresse(), 320);
+      requireAtMost("mobiltelefonnummer", kontaktinformasjon.mobiltelefonnummer(), 32);
+    }
     if (digitalPost != null) {
       requireCompleteMailbox(digitalPost);
+      requireAtMost("postkasseadresse", digitalPost.postkasseadresse(), 255);
+    }
+    if (sertifikat != null && sertifikat.length() > 16_000) {
+      throw new IllegalArgumentException("sertifikat must be at most 16000 base64 characters");
     }
     if (spraak != null && !SPRAAK.contains(spraak)) {
       throw new IllegalArgumentException("spraak must be one of " + SPRAAK + ", was " + spraak);
@@ -158,6 +168,12 @@ public record RegisterEntry(
         + ", reservasjon="
         + reservasjon
         + "]";
+  }
+
+  private static void requireAtMost(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new IllegalArgumentException(field + " must be at most " + max + " characters");
+    }
   }
 
   private static void requireCompleteMailbox(DigitalPost mailbox) {
