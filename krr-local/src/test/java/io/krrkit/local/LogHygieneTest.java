@@ -7,7 +7,7 @@ import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.idporten.LoginFlow;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
-import io.krrkit.local.internal.web.http.WebPages;
+import io.krrkit.local.internal.web.http.WebVisitor;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -79,8 +79,9 @@ class LogHygieneTest {
         .isEqualTo(401);
 
     // Web page: log-in, and a refused post without the CSRF token.
-    String cookie = WebPages.logIn(fx);
-    assertThat(WebPages.get(fx, "/integrasjoner", cookie).status()).isEqualTo(200);
+    WebVisitor web = WebVisitor.logIn(fx);
+    String cookie = web.cookie();
+    assertThat(web.get("/integrasjoner").status()).isEqualTo(200);
     assertThat(
             fx.send(
                     HttpRequest.newBuilder(URI.create(base + "/logg-ut"))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.internal.idporten.LoginFlow;
-import io.krrkit.local.internal.web.http.WebPages;
+import io.krrkit.local.internal.web.http.WebVisitor;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -42,11 +42,12 @@ class SecurityHeadersTest {
   @Test
   void everyHtmlPageSendsTheHeadersAndNoInlineScript() {
     String base = fx.krrLocal().baseUrl();
-    String cookie = WebPages.logIn(fx);
+    WebVisitor web = WebVisitor.logIn(fx);
+    String cookie = web.cookie();
     LoginFlow.Client app = flow.registerNative("http://127.0.0.1/callback");
     Map<String, Answer> pages = new LinkedHashMap<>();
     pages.put("web: log-in", fx.get(base + "/logg-inn"));
-    pages.put("web: integrations", WebPages.get(fx, "/integrasjoner", cookie));
+    pages.put("web: integrations", web.get("/integrasjoner"));
     pages.put("web: 404", html(base + "/finnes-ikke"));
     pages.put("ID-porten: log-in", fx.get(flow.authorizeUrl(app, "s", "n", LoginFlow.verifier())));
     pages.put("ID-porten: error", fx.get(base + "/idporten/authorize?client_id=nobody"));
@@ -77,10 +78,11 @@ class SecurityHeadersTest {
 
   @Test
   void pagesWithKeysOrALoginAreNotCached() {
-    String cookie = WebPages.logIn(fx);
+    WebVisitor web = WebVisitor.logIn(fx);
+    String cookie = web.cookie();
     LoginFlow.Client app = flow.registerNative("http://127.0.0.1/callback");
 
-    assertThat(cacheControl(WebPages.get(fx, "/integrasjoner", cookie))).isEqualTo("no-store");
+    assertThat(cacheControl(web.get("/integrasjoner"))).isEqualTo("no-store");
     assertThat(cacheControl(fx.get(flow.authorizeUrl(app, "s", "n", LoginFlow.verifier()))))
         .isEqualTo("no-store");
   }

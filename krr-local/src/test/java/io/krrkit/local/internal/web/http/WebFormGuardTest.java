@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,9 @@ class WebFormGuardTest {
 
   @Test
   void refusesAFormPostFromAnotherSiteEvenWithTheCsrfToken() {
-    String cookie = WebSessionTest.logIn(fx);
-    String csrf = csrfOf(WebSessionTest.get(fx, "/integrasjoner", cookie));
+    WebVisitor web = WebVisitor.logIn(fx);
+    String cookie = web.cookie();
+    String csrf = web.csrf();
 
     Answer foreign = post("/logg-ut", cookie, "csrf=" + csrf, "https://evil.example");
     Answer stillIn = WebSessionTest.get(fx, "/integrasjoner", cookie);
@@ -51,8 +51,9 @@ class WebFormGuardTest {
   @Test
   void refusesAFormPostThroughAForeignHostName() {
     int port = URI.create(fx.krrLocal().baseUrl()).getPort();
-    String cookie = WebSessionTest.logIn(fx);
-    String csrf = csrfOf(WebSessionTest.get(fx, "/integrasjoner", cookie));
+    WebVisitor web = WebVisitor.logIn(fx);
+    String cookie = web.cookie();
+    String csrf = web.csrf();
 
     RawHttp rebound =
         RawHttp.send(
@@ -71,8 +72,9 @@ class WebFormGuardTest {
 
   @Test
   void theIntegrationFormRefusesAJavascriptRedirectUri() {
-    String cookie = WebSessionTest.logIn(fx);
-    String csrf = csrfOf(WebSessionTest.get(fx, "/integrasjoner", cookie));
+    WebVisitor web = WebVisitor.logIn(fx);
+    String cookie = web.cookie();
+    String csrf = web.csrf();
     int before = fx.krrLocal().clients().findByOwner(KrrLocal.DEFAULT_ORG).size();
 
     Answer page =
@@ -99,11 +101,5 @@ class WebFormGuardTest {
             .header("Origin", origin)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)));
-  }
-
-  private static String csrfOf(Answer page) {
-    Matcher m = WebSessionTest.CSRF.matcher(page.body());
-    assertThat(m.find()).as("a CSRF field on the page").isTrue();
-    return m.group(1);
   }
 }
