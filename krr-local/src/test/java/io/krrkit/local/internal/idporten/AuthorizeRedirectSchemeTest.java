@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.idporten.LoginFlow.Client;
 import java.util.List;
@@ -58,8 +59,8 @@ class AuthorizeRedirectSchemeTest {
 
   /** Puts {@code uri} on the client as an old store might hold it, past today's registration. */
   private static void storeRedirectUri(String clientId, String uri) {
-    RegisteredClient c = fx.krrLocal().clients().findById(clientId).orElseThrow();
-    fx.krrLocal()
+    RegisteredClient c = Internals.of(fx.krrLocal()).clients().findById(clientId).orElseThrow();
+    Internals.of(fx.krrLocal())
         .clients()
         .save(
             new RegisteredClient(

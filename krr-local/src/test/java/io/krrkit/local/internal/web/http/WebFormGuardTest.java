@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.http.RawHttp;
 import java.net.InetAddress;
 import java.net.URI;
@@ -75,7 +76,7 @@ class WebFormGuardTest {
     WebVisitor web = WebVisitor.logIn(fx);
     String cookie = web.cookie();
     String csrf = web.csrf();
-    int before = fx.krrLocal().clients().findByOwner(KrrLocal.DEFAULT_ORG).size();
+    int before = Internals.of(fx.krrLocal()).clients().findByOwner(KrrLocal.DEFAULT_ORG).size();
 
     Answer page =
         post(
@@ -91,7 +92,8 @@ class WebFormGuardTest {
 
     assertThat(page.status()).isEqualTo(400);
     assertThat(page.body()).contains("javascript: scheme").doesNotContain("Exception");
-    assertThat(fx.krrLocal().clients().findByOwner(KrrLocal.DEFAULT_ORG)).hasSize(before);
+    assertThat(Internals.of(fx.krrLocal()).clients().findByOwner(KrrLocal.DEFAULT_ORG))
+        .hasSize(before);
   }
 
   private static Answer post(String path, String cookie, String form, String origin) {
