@@ -2,9 +2,9 @@ package io.krrkit.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Scope;
 import io.krrkit.local.LocalFixture.Answer;
-import io.krrkit.local.internal.client.IntegrationType;
 import io.krrkit.local.internal.idporten.LoginFlow;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import io.krrkit.local.internal.web.http.WebVisitor;
