@@ -9,7 +9,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.local.internal.maskinporten.VerifiedToken;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class MaskinportenClientTest {
   void getsATokenTheEmulatorsApisAccept() {
     AccessToken token = client.getToken(KONTAKTINFO);
 
-    VerifiedToken verified =
+    MaskinportenClaims verified =
         Internals.of(fixture.krr()).tokenVerifier().verify(token.authorizationHeader());
     assertThat(verified.clientId()).isEqualTo(registered.clientId());
     assertThat(verified.consumer()).isEqualTo(MaskinportenFixture.ORG);
@@ -70,7 +70,7 @@ class MaskinportenClientTest {
 
     AccessToken token = withSub.getToken(KONTAKTINFO);
 
-    VerifiedToken verified =
+    MaskinportenClaims verified =
         Internals.of(fixture.krr()).tokenVerifier().verify(token.authorizationHeader());
     assertThat(verified.clientId()).isEqualTo(registered.clientId());
   }
