@@ -28,7 +28,11 @@ record IdLayout(int column, char delimiter, long headerLine, String description)
     if (column == null) {
       return wholeLine(first, fields, header);
     }
-    if (column.chars().allMatch(Character::isDigit) && !column.isEmpty()) {
+    if (column.matches("[0-9]+")) {
+      // ASCII digits only (Character.isDigit takes other scripts'); a huge number is no column.
+      if (column.length() > 9) {
+        throw usage("--column " + column + " is larger than any file's column count");
+      }
       return byIndex(first, fields, Integer.parseInt(column) - 1, header, d);
     }
     return byName(first, fields, column, header, d);

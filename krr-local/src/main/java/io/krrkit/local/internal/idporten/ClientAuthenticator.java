@@ -113,7 +113,8 @@ public final class ClientAuthenticator {
   }
 
   private void checkClaims(JWTClaimsSet claims, Instant now) {
-    if (claims.getAudience().stream().noneMatch(audiences::contains)) {
+    // aud may hold a JSON null; List.contains(null) on an immutable list throws.
+    if (claims.getAudience().stream().noneMatch(a -> a != null && audiences.contains(a))) {
       throw OidcException.invalidClient("client_assertion aud must be " + audiences.get(0));
     }
     Date exp = claims.getExpirationTime();

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.RequestBody;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The fields of an operator request: a JSON object body, or query parameters (handy for {@code
@@ -15,26 +17,34 @@ import java.util.List;
 final class AdminRequest {
   private static final ObjectMapper JSON = Json.plain();
 
-  private final Context ctx;
+  private final UnaryOperator<String> query;
   private final JsonNode body;
 
-  private AdminRequest(Context ctx, JsonNode body) {
-    this.ctx = ctx;
+  private AdminRequest(UnaryOperator<String> query, JsonNode body) {
+    this.query = query;
     this.body = body;
   }
 
   /** Reads the request; throws {@link BadAdminRequest} when the body is not a JSON object. */
   static AdminRequest of(Context ctx) {
-    String text = ctx.body();
+    return of(RequestBody.text(ctx), ctx::queryParam);
+  }
+
+  /**
+   * Reads {@code text} (the body) with {@code query} (a query parameter by name, or {@code null}).
+   *
+   * @throws BadAdminRequest when the body is not a JSON object
+   */
+  static AdminRequest of(String text, UnaryOperator<String> query) {
     if (text.isBlank()) {
-      return new AdminRequest(ctx, JSON.createObjectNode());
+      return new AdminRequest(query, JSON.createObjectNode());
     }
     try {
       JsonNode body = JSON.readTree(text);
       if (body == null || !body.isObject()) {
         throw new BadAdminRequest("the body must be a JSON object");
       }
-      return new AdminRequest(ctx, body);
+      return new AdminRequest(query, body);
     } catch (IOException e) {
       throw new BadAdminRequest("the body is not valid JSON");
     }
@@ -44,7 +54,7 @@ final class AdminRequest {
   String text(String name) {
     JsonNode value = body.get(name);
     if (value == null || value.isNull()) {
-      return ctx.queryParam(name);
+      return query.apply(name);
     }
     if (!value.isTextual()) {
       throw new BadAdminRequest(name + " must be a string");
@@ -56,8 +66,8 @@ final class AdminRequest {
   Boolean bool(String name) {
     JsonNode value = body.get(name);
     if (value == null || value.isNull()) {
-      String query = ctx.queryParam(name);
-      return query == null ? null : Boolean.valueOf(query);
+      String given = query.apply(name);
+      return given == null ? null : Boolean.valueOf(given);
     }
     if (!value.isBoolean()) {
       throw new BadAdminRequest(name + " must be true or false");

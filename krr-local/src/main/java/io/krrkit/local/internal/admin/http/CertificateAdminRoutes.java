@@ -9,6 +9,7 @@ import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.certificate.EnterpriseCertificates;
 import io.krrkit.local.internal.certificate.Pem;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.RequestBody;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -43,7 +44,7 @@ public final class CertificateAdminRoutes {
   private void issue(Context ctx) {
     JsonNode body;
     try {
-      body = JSON.readTree(ctx.body());
+      body = JSON.readTree(RequestBody.text(ctx));
     } catch (IOException e) {
       AdminErrors.badRequest(ctx, USAGE);
       return;

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.krrkit.local.OffsetClock;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.RequestBody;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class ClockAdminRoutes {
   private void set(Context ctx) {
     Duration offset;
     try {
-      JsonNode body = JSON.readTree(ctx.body());
+      JsonNode body = JSON.readTree(RequestBody.text(ctx));
       offset = Duration.parse(body.path("offset").asText(""));
     } catch (java.io.IOException | DateTimeParseException e) {
       AdminErrors.badRequest(ctx, "body must be {\"offset\": \"<ISO-8601 duration, e.g. P30D>\"}");

@@ -10,6 +10,7 @@ import io.krrkit.core.InvalidIdentifierException;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.krr.Person;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.RequestBody;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
@@ -64,7 +65,7 @@ public final class PersonAdminRoutes {
   }
 
   private void seed(Context ctx) {
-    JsonNode body = bodies.object(ctx.body());
+    JsonNode body = bodies.object(RequestBody.text(ctx));
     JsonNode count = body.path("count");
     JsonNode seed = body.path("seed");
     if (!count.isIntegralNumber()
@@ -106,7 +107,7 @@ public final class PersonAdminRoutes {
 
   private void put(Context ctx) {
     Personidentifikator id = id(ctx);
-    RegisterEntry entry = bodies.entry(id, bodies.object(ctx.body()));
+    RegisterEntry entry = bodies.entry(id, bodies.object(RequestBody.text(ctx)));
     ctx.status(register.put(entry) ? 201 : 200);
     answer(ctx, entry);
   }
@@ -119,7 +120,7 @@ public final class PersonAdminRoutes {
       return;
     }
     ObjectNode merged = json.valueToTree(register.describe(current.get()));
-    MergePatch.apply(merged, bodies.object(ctx.body()));
+    MergePatch.apply(merged, bodies.object(RequestBody.text(ctx)));
     RegisterEntry entry = bodies.entry(id, merged);
     register.put(entry);
     answer(ctx, entry);

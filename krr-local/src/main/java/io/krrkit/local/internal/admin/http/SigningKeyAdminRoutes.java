@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.signing.SigningKeyStatus;
 import io.krrkit.local.internal.signing.SigningKeys;
+import io.krrkit.local.internal.http.RequestBody;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class SigningKeyAdminRoutes {
   private void rotate(Context ctx) {
     Duration delay;
     try {
-      delay = publicationDelay(ctx.body());
+      delay = publicationDelay(RequestBody.text(ctx));
     } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
       AdminErrors.badRequest(
           ctx,

@@ -10,6 +10,7 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.local.internal.client.ClientRepository;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.RequestBody;
 import io.krrkit.local.internal.idporten.AuthorizationRequest;
 import io.krrkit.local.internal.idporten.AuthorizeRedirect;
 import io.krrkit.local.internal.idporten.AuthorizeRefusal;
@@ -112,7 +113,12 @@ public final class IdportenRoutes {
   }
 
   private void login(Context ctx) {
-    Map<String, String> form = single(ctx.formParamMap());
+    Map<String, String> form;
+    try {
+      form = single(RequestBody.form(ctx));
+    } catch (RequestBody.Unreadable e) {
+      throw new AuthorizeRefusal(e.getMessage() + "; go back and try again");
+    }
     AuthorizationRequest request = service.authorize(form);
     String pid = form.get("pid");
     if (pid == null || !Personidentifikator.isValid(pid)) {
@@ -124,7 +130,13 @@ public final class IdportenRoutes {
   }
 
   private void token(Context ctx) {
-    TokenResponse token = service.token(single(ctx.formParamMap()), ctx.header("Authorization"));
+    Map<String, String> form;
+    try {
+      form = single(RequestBody.form(ctx));
+    } catch (RequestBody.Unreadable e) {
+      throw OidcException.invalidRequest(e.getMessage());
+    }
+    TokenResponse token = service.token(form, ctx.header("Authorization"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token.accessToken());
     body.put("token_type", "Bearer");

@@ -32,7 +32,7 @@ final class EndringerEndpoint {
 
   void hentEndringer(Context ctx) {
     authorize(ctx.header("Authorization"));
-    long fra = fraEndringsId(ctx.bodyAsBytes());
+    long fra = fraEndringsId(mapper, ctx.bodyAsBytes());
     json.write(ctx, 200, register.changes(fra));
   }
 
@@ -55,7 +55,12 @@ final class EndringerEndpoint {
     }
   }
 
-  private long fraEndringsId(byte[] body) {
+  /**
+   * {@code fraEndringsId} of the body {@code {"fraEndringsId": N}}.
+   *
+   * @throws LookupError 400 when the body is not that, with N a whole number {@code >= 0}
+   */
+  static long fraEndringsId(ObjectMapper mapper, byte[] body) {
     JsonNode root;
     try {
       root = body.length == 0 ? null : mapper.readTree(body);

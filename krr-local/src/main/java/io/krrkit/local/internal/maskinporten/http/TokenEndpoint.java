@@ -29,7 +29,8 @@ final class TokenEndpoint {
   }
 
   void handle(Context ctx) throws Exception {
-    FormBody form = FormBody.read(ctx.contentType(), ctx.bodyInputStream(), MAX_BODY_BYTES);
+    FormBody form =
+        FormBody.read(ctx.header("Content-Type"), ctx.bodyInputStream(), MAX_BODY_BYTES);
     IssuedToken token =
         tokens.issue(new TokenRequest(required(form, "grant_type"), form.single("assertion")));
     Map<String, Object> body = new LinkedHashMap<>();

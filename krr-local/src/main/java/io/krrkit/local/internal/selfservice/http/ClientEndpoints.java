@@ -91,7 +91,7 @@ final class ClientEndpoints {
 
   void replaceKeys(Context ctx) {
     Caller caller = authorizeForClient(ctx, Scope.DCR_WRITE, Scope.DCR_MODIFY);
-    List<Map<String, Object>> jwks = keySet(json.readTree(ctx));
+    List<Map<String, Object>> jwks = keySet(json, json.readTree(ctx));
     String id = ctx.pathParam(ID);
     json.write(ctx, 200, JwksResponse.of(registry.replaceKeys(caller.org(), id, jwks)));
   }
@@ -131,7 +131,7 @@ final class ClientEndpoints {
    * The JWKs of {@code {"keys":[…]}}, or of a bare array (Digdir's own example is an array in
    * braces, which is not JSON); {@code null} for an entry that is not an object.
    */
-  private List<Map<String, Object>> keySet(JsonNode body) {
+  static List<Map<String, Object>> keySet(SelfServiceJson json, JsonNode body) {
     JsonNode keys = body.isArray() ? body : body.path("keys");
     if (!keys.isArray()) {
       throw ApiError.field("keys", "keys is required: a JSON array of JWK objects");

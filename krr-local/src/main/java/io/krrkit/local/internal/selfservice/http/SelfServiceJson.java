@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.RequestBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,20 +38,42 @@ final class SelfServiceJson {
 
   /** Reads the request body as {@code type}. */
   <T> T read(Context ctx, Class<T> type) {
-    byte[] body = body(ctx);
+    return read(body(ctx), type);
+  }
+
+  /**
+   * Reads {@code body} as {@code type}, a JSON object.
+   *
+   * @throws ApiError 400 naming what is wrong, never quoting the body
+   */
+  <T> T read(byte[] body, Class<T> type) {
     if (new String(body, StandardCharsets.UTF_8).isBlank()) {
       throw ApiError.of(400, "The request body is empty; send a JSON object");
     }
+    T value;
     try {
-      return mapper.readValue(body, type);
+      value = mapper.readValue(body, type);
     } catch (IOException e) {
       throw unreadable(e);
     }
+    if (value == null) {
+      // The body was the JSON literal null.
+      throw ApiError.of(400, "The request body must be a JSON object");
+    }
+    return value;
   }
 
   /** Reads the request body as a JSON tree. */
   JsonNode readTree(Context ctx) {
-    byte[] body = body(ctx);
+    return readTree(body(ctx));
+  }
+
+  /**
+   * Reads {@code body} as a JSON tree.
+   *
+   * @throws ApiError 400 when it is empty or not JSON
+   */
+  JsonNode readTree(byte[] body) {
     try {
       JsonNode tree = mapper.readTree(body);
       if (tree == null || tree.isMissingNode()) {
@@ -79,9 +101,7 @@ final class SelfServiceJson {
   }
 
   private static byte[] body(Context ctx) {
-    String contentType = ctx.contentType();
-    String mediaType =
-        contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String mediaType = RequestBody.mediaType(ctx);
     if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
       throw ApiError.of(415, "Content-Type must be application/json");
     }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One request to the web page, as its handler sees it: the session, the form, the texts in the
@@ -59,7 +60,7 @@ final class WebContext {
   /** The submitted form fields (first value of each), without the CSRF token. */
   Form form() {
     Map<String, String> values = new HashMap<>();
-    ctx.formParamMap()
+    readable(ctx::formParamMap)
         .forEach(
             (name, list) -> {
               if (!WebRoutes.CSRF_FIELD.equals(name) && !list.isEmpty()) {
@@ -74,7 +75,7 @@ final class WebContext {
    * {@code null} when no file was chosen.
    */
   byte[] upload(String field, int max) throws IOException {
-    UploadedFile file = ctx.uploadedFile(field);
+    UploadedFile file = readable(() -> ctx.uploadedFile(field));
     if (file == null || file.size() == 0) {
       return null;
     }
@@ -85,7 +86,21 @@ final class WebContext {
 
   /** The submitted CSRF token, or {@code null}. */
   String submittedCsrfToken() {
-    return ctx.formParam(WebRoutes.CSRF_FIELD);
+    return readable(() -> ctx.formParam(WebRoutes.CSRF_FIELD));
+  }
+
+  /**
+   * What Jetty parsed from the body, or 400 when it cannot: a broken multipart body, a missing
+   * boundary or an unknown charset fail inside Jetty with whatever it throws (BadMessageException,
+   * IllegalStateException, UnsupportedCharsetException, a sneaky ServletException), and none of
+   * that is the server's fault.
+   */
+  private static <T> T readable(Supplier<T> parsed) {
+    try {
+      return parsed.get();
+    } catch (Exception e) { // ServletException comes undeclared through Javalin's Kotlin API
+      throw WebException.badRequest();
+    }
   }
 
   /** A query parameter, or {@code null}. */

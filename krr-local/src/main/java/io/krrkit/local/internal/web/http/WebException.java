@@ -21,6 +21,11 @@ final class WebException extends RuntimeException {
     return new WebException(404, "error.notFound");
   }
 
+  /** 400: the submitted form cannot be read (broken multipart, unknown charset, …). */
+  static WebException badRequest() {
+    return new WebException(400, "error.badRequest");
+  }
+
   /** 403: the form's CSRF token is missing or wrong. */
   static WebException csrf() {
     return new WebException(403, "error.csrf");

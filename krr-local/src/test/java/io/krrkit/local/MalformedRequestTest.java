@@ -1,0 +1,93 @@
+package io.krrkit.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.krrkit.core.Scope;
+import io.krrkit.local.LocalFixture.Answer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests the HTTP fuzzer (bench HttpFuzz) found answered 500, each now refused in its service's
+ * shape: a Content-Type naming a charset the JVM lacks (Jetty throws reading it), one with no media
+ * type, the JSON literal {@code null} as a client, a multipart body to the ID-porten token
+ * endpoint.
+ */
+class MalformedRequestTest {
+  static LocalFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = LocalFixture.start(KrrLocal.builder().port(0).ephemeral().seedPersons(0).adminApi(true));
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  @Test
+  void refusesAClientOfNullWith400() {
+    Answer answer = selfService("/clients", "application/json", "null");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("must be a JSON object").doesNotContain("Exception");
+  }
+
+  @Test
+  void readsSelfServiceJsonWhateverCharsetTheHeaderNames() {
+    Answer unknownCharset = selfService("/clients", "application/json; charset=nope", "null");
+    Answer noMediaType = selfService("/clients", ";;;", "{}");
+
+    assertThat(unknownCharset.status()).isEqualTo(400);
+    assertThat(noMediaType.status()).isEqualTo(415);
+    assertThat(noMediaType.body()).contains("Content-Type must be application/json");
+  }
+
+  @Test
+  void refusesAMultipartTokenRequestAsInvalidRequest() {
+    Answer answer =
+        fx.send(
+            HttpRequest.newBuilder(URI.create(fx.krrLocal().idportenIssuer() + "/token"))
+                .header("Content-Type", "multipart/form-data; boundary=\"unterminated")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\n\r\n")));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
+  }
+
+  @Test
+  void readsAMaskinportenTokenFormWithAnUnknownCharset() {
+    Answer answer =
+        fx.send(
+            HttpRequest.newBuilder(URI.create(fx.issuer() + "token"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=nope")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=x")));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
+  }
+
+  @Test
+  void readsAnOperatorBodyWithAnUnknownCharset() {
+    Answer answer =
+        fx.send(
+            HttpRequest.newBuilder(URI.create(fx.krrLocal().baseUrl() + "/admin/access"))
+                .header("Content-Type", "application/json; charset=nope")
+                .PUT(HttpRequest.BodyPublishers.ofString("[]")));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
+  }
+
+  private static Answer selfService(String path, String contentType, String body) {
+    return fx.send(
+        HttpRequest.newBuilder(URI.create(fx.krrLocal().selfServiceUrl() + "/api/v1" + path))
+            .header("Authorization", "Bearer " + fx.accessToken(Scope.DCR_WRITE))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+}
