@@ -1,0 +1,25 @@
+package io.krrkit.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.List;
+
+/**
+ * One CSV line ({@link CsvLine}): split on the guessed delimiter, and a field written with {@link
+ * CsvLine#field} splits back to itself. No input is refused; any exception is a finding.
+ */
+class CsvLineFuzzTest {
+  @FuzzTest(maxDuration = "5s")
+  void csvLine(byte[] input) {
+    String line = new String(input, UTF_8);
+    char delimiter = CsvLine.guessDelimiter(line);
+    List<String> fields = CsvLine.split(line, delimiter);
+    assertThat(fields).isNotEmpty();
+    String value = fields.get(0);
+    if (value.equals(value.strip()) && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+      assertThat(CsvLine.split(CsvLine.field(value), ',')).containsExactly(value);
+    }
+  }
+}
