@@ -68,7 +68,7 @@ class MalformedRequestTest {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=x")));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
+    assertThat(answer.json().get("error").asText()).isEqualTo("unsupported_grant_type");
   }
 
   @Test

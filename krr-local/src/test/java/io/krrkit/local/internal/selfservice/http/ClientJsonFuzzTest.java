@@ -3,6 +3,7 @@ package io.krrkit.local.internal.selfservice.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.krrkit.local.internal.client.ClientDraft;
 import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.client.RegisteredClient;
 
@@ -15,8 +16,7 @@ class ClientJsonFuzzTest {
   void clientRequest(byte[] body) {
     try {
       RegisteredClient client =
-          FuzzStore.CLIENTS.create(
-              FuzzStore.ORG, FuzzStore.JSON.read(body, ClientRequest.class).toDraft());
+          FuzzStore.CLIENTS.create(FuzzStore.ORG, FuzzStore.JSON.read(body, ClientDraft.class));
       assertThat(client.clientId()).isNotBlank();
       assertThat(client.orgNumber()).isEqualTo(FuzzStore.ORG);
     } catch (ApiError | ClientRegistryException refused) {

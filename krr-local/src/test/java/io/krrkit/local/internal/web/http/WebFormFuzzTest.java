@@ -1,17 +1,13 @@
 package io.krrkit.local.internal.web.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.krrkit.local.FuzzedHttp;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
-import io.krrkit.local.LocalFixture.Answer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
 
 /**
  * The web page's forms over HTTP, multipart included (Jetty parses them; {@link WebContext} turns
@@ -22,8 +18,9 @@ import java.util.regex.Matcher;
 class WebFormFuzzTest {
   static final LocalFixture FX =
       LocalFixture.start(KrrLocal.builder().port(0).ephemeral().seedPersons(0));
-  static final String COOKIE = WebSessionTest.logIn(FX);
-  static final String CSRF = csrf();
+  static final WebVisitor VISITOR = WebVisitor.logIn(FX);
+  static final String COOKIE = VISITOR.cookie();
+  static final String CSRF = VISITOR.csrf();
   static final String KEYS_PAGE =
       "/integrasjoner/" + FX.client().org(KrrLocal.DEFAULT_ORG).register().clientId() + "/nokler";
 
@@ -45,12 +42,5 @@ class WebFormFuzzTest {
       return;
     }
     FuzzedHttp.assertHandled(FX.send(request));
-  }
-
-  private static String csrf() {
-    Answer page = WebSessionTest.get(FX, "/integrasjoner", COOKIE);
-    Matcher m = WebSessionTest.CSRF.matcher(page.body());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
   }
 }
