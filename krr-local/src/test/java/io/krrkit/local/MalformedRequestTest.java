@@ -83,6 +83,43 @@ class MalformedRequestTest {
     assertThat(answer.json().get("error").asText()).isEqualTo("invalid_request");
   }
 
+  @Test
+  void refusesAPersonTheRegisterCannotStore() {
+    String person =
+        "{\"reservasjon\":\"NEI\",\"kontaktinformasjon\":{\"epostadresse\":\"kari@example.com\","
+            + "\"epostadresse_oppdatert\":\"+999999999-12-31T23:59:59+18:00\"}}";
+    Answer farFuture = operator("PUT", "/admin/persons/01817090148", person);
+    Answer longMail =
+        operator(
+            "PUT",
+            "/admin/persons/01817090148",
+            "{\"kontaktinformasjon\":{\"epostadresse\":\"" + "a".repeat(400) + "@example.com\"}}");
+
+    assertThat(farFuture.status()).as(farFuture.body()).isEqualTo(400);
+    assertThat(farFuture.body()).contains("epostadresse_oppdatert must be a time in the years");
+    assertThat(longMail.status()).isEqualTo(400);
+    assertThat(longMail.body()).contains("320");
+  }
+
+  @Test
+  void refusesACertificatePasswordPkcs12CannotTake() {
+    Answer answer =
+        operator(
+            "POST",
+            "/admin/certificates",
+            "{\"orgno\":\"991825827\",\"password\":\"p\u00e6ss\",\"name\":\"Fuzz AS\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("printable ASCII");
+  }
+
+  private static Answer operator(String method, String path, String body) {
+    return fx.send(
+        HttpRequest.newBuilder(URI.create(fx.krrLocal().baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private static Answer selfService(String path, String contentType, String body) {
     return fx.send(
         HttpRequest.newBuilder(URI.create(fx.krrLocal().selfServiceUrl() + "/api/v1" + path))

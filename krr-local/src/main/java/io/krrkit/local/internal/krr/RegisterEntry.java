@@ -82,10 +82,12 @@ public record RegisterEntry(
     if (digitalPost != null) {
       requireCompleteMailbox(digitalPost);
       requireAtMost("postkasseadresse", digitalPost.postkasseadresse(), 255);
+      requireAtMost("postkasseleverandoeradresse", digitalPost.postkasseleverandoeradresse(), 9);
     }
     if (sertifikat != null && sertifikat.length() > 16_000) {
       throw new IllegalArgumentException("sertifikat must be at most 16000 base64 characters");
     }
+    checkYears(kontaktinformasjon, reservasjonstidspunkt, reservasjonOppdatert, spraakOppdatert);
     if (spraak != null && !SPRAAK.contains(spraak)) {
       throw new IllegalArgumentException("spraak must be one of " + SPRAAK + ", was " + spraak);
     }
@@ -100,6 +102,32 @@ public record RegisterEntry(
     if (status == Status.SLETTET && holdsMore) {
       throw new IllegalArgumentException(
           "a SLETTET entry holds only its identity number; use RegisterEntry.slettet(id)");
+    }
+  }
+
+  /**
+   * Timestamps in years 1 to 9999, which the register's epoch-millisecond columns hold; found by
+   * fuzzing: a year like +999999999 overflowed in the store and answered 500.
+   */
+  private static void checkYears(
+      Kontaktinformasjon k,
+      OffsetDateTime reservasjonstidspunkt,
+      OffsetDateTime reservasjonOppdatert,
+      OffsetDateTime spraakOppdatert) {
+    if (k != null) {
+      checkYear("epostadresse_oppdatert", k.epostadresseOppdatert());
+      checkYear("epostadresse_sist_verifisert", k.epostadresseSistVerifisert());
+      checkYear("mobiltelefonnummer_oppdatert", k.mobiltelefonnummerOppdatert());
+      checkYear("mobiltelefonnummer_sist_verifisert", k.mobiltelefonnummerSistVerifisert());
+    }
+    checkYear("reservasjonstidspunkt", reservasjonstidspunkt);
+    checkYear("reservasjon_oppdatert", reservasjonOppdatert);
+    checkYear("spraak_oppdatert", spraakOppdatert);
+  }
+
+  private static void checkYear(String field, OffsetDateTime time) {
+    if (time != null && (time.getYear() < 1 || time.getYear() > 9999)) {
+      throw new IllegalArgumentException(field + " must be a time in the years 1 to 9999");
     }
   }
 

@@ -55,6 +55,11 @@ public final class CertificateAdminRoutes {
       AdminErrors.badRequest(ctx, "orgno must be a 9-digit organisation number; " + USAGE);
       return;
     }
+    if (password != null && !password.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+      // PKCS#12 key derivation (PBKDF2) takes printable ASCII only; found by fuzzing.
+      AdminErrors.badRequest(ctx, "password must be printable ASCII; " + USAGE);
+      return;
+    }
     if (password == null || password.isEmpty()) {
       AdminErrors.badRequest(ctx, "password is required; " + USAGE);
       return;
