@@ -2,6 +2,7 @@ package io.krrkit.cli;
 
 import io.krrkit.krr.KrrInvalidInputException;
 import io.krrkit.krr.KrrTransportException;
+import io.krrkit.local.DamagedStoreException;
 import io.krrkit.maskinporten.MaskinportenConfigException;
 import io.krrkit.maskinporten.MaskinportenTransportException;
 import io.krrkit.selfservice.SelfServiceConfigException;
@@ -56,6 +57,9 @@ final class CliErrors {
     Throwable root = unwrap(t);
     if (root instanceof Failure f) {
       return f.code;
+    }
+    if (root instanceof DamagedStoreException) {
+      return ExitCode.STORE_DAMAGED;
     }
     if (root instanceof MaskinportenTransportException
         || root instanceof KrrTransportException

@@ -6,7 +6,9 @@ enum ExitCode {
   SERVICE_ERROR(1, "A service (Maskinporten, KRR, self-service) refused the request."),
   USAGE(2, "Invalid command line or input."),
   IO_ERROR(3, "A file could not be read or written, or the build failed."),
-  UNREACHABLE(4, "A service could not be reached.");
+  UNREACHABLE(4, "A service could not be reached."),
+  STORE_DAMAGED(
+      5, "serve: the store file is damaged or holds no krr-local store (restore or move it).");
 
   final int code;
   final String description;

@@ -69,6 +69,7 @@ public final class KrrLocal implements AutoCloseable {
    * this}. When anything fails, everything opened so far is released before the exception leaves.
    *
    * @throws IllegalStateException when already started, or the port cannot be bound
+   * @throws DamagedStoreException when the H2 store file exists but is damaged (never replaced)
    */
   public synchronized KrrLocal start() {
     if (running != null) {
