@@ -80,7 +80,7 @@ final class EmulatorProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Krr.class.getName()));
-    command.addAll(List.of("serve", "--port", "0"));
+    command.add("serve");
     command.addAll(serveArgs);
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -104,6 +104,12 @@ final class EmulatorProcess {
   void kill9() throws InterruptedException {
     process.destroyForcibly(); // SIGKILL on Linux and macOS
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM: the shutdown hook closes the store as Ctrl-C would. Waits until it is gone. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor(60, TimeUnit.SECONDS);
   }
 
   String logTail() {
