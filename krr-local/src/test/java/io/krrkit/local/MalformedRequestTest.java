@@ -113,6 +113,17 @@ class MalformedRequestTest {
     assertThat(answer.body()).contains("printable ASCII");
   }
 
+  @Test
+  void refusesAClockOffsetNoClockReadSurvives() {
+    Answer answer = operator("PUT", "/admin/clock", "{\"offset\":\"P999999999999D\"}");
+    Answer now =
+        fx.send(HttpRequest.newBuilder(URI.create(fx.krrLocal().baseUrl() + "/admin/clock")));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("within 100 years");
+    assertThat(now.status()).isEqualTo(200);
+  }
+
   private static Answer operator(String method, String path, String body) {
     return fx.send(
         HttpRequest.newBuilder(URI.create(fx.krrLocal().baseUrl() + path))

@@ -345,8 +345,10 @@ final class Mutator {
             "Cookie", cookie == null ? pick(Specials.HEADER_VALUES) : tweak(cookie));
       }
       case 1 -> {
+        // Never more than the body holds: the server would wait for bytes that never come.
+        String length = pick(List.of("-1", "abc", "0", "1", "99999999999999999999"));
         return r.header(
-            "Content-Length", pick(List.of("-1", "abc", "0", "1", "99999999999999999999")));
+            "Content-Length", length.equals("1") && r.body().length == 0 ? "0" : length);
       }
       case 2 -> {
         return r.header("Transfer-Encoding", pick(List.of("gzip", "identity", "x")));

@@ -39,6 +39,9 @@ public final class ClockAdminRoutes {
     ctx.json(body);
   }
 
+  /** Largest offset either way: far enough for any test, near enough for every clock read. */
+  static final Duration MAX_OFFSET = Duration.ofDays(36_500);
+
   private void set(Context ctx) {
     Duration offset;
     try {
@@ -46,6 +49,11 @@ public final class ClockAdminRoutes {
       offset = Duration.parse(body.path("offset").asText(""));
     } catch (java.io.IOException | DateTimeParseException e) {
       AdminErrors.badRequest(ctx, "body must be {\"offset\": \"<ISO-8601 duration, e.g. P30D>\"}");
+      return;
+    }
+    if (offset.abs().compareTo(MAX_OFFSET) > 0) {
+      // Found by fuzzing: P999999999999D overflowed every later clock read (a 500 on all routes).
+      AdminErrors.badRequest(ctx, "offset must be within 100 years (P36500D) either way");
       return;
     }
     clock.setOffset(offset);
