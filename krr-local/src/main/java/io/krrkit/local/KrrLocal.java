@@ -9,6 +9,7 @@ import io.krrkit.local.internal.certificate.Pem;
 import io.krrkit.local.internal.client.AdminCredential;
 import io.krrkit.local.internal.http.BoundConnector;
 import io.krrkit.local.internal.http.RequestGuards;
+import io.krrkit.local.internal.http.HttpLimits;
 import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.store.Database;
 import java.nio.channels.ServerSocketChannel;
@@ -89,8 +90,8 @@ public final class KrrLocal implements AutoCloseable {
       app =
           Javalin.create(
               config -> {
-                config.http.maxRequestSize = settings.maxRequestBytes();
                 config.startup.showJavalinBanner = false;
+                HttpLimits.apply(config, settings.maxRequestBytes());
                 config.jetty.addConnector(
                     (server, http) -> new BoundConnector(server, http, channel));
                 wiring.routes(config);

@@ -10,6 +10,7 @@ import io.krrkit.local.internal.access.jdbc.JdbcDelegationRepository;
 import io.krrkit.local.internal.access.jdbc.JdbcScopeAccessRepository;
 import io.krrkit.local.internal.access.jdbc.JdbcScopeRepository;
 import io.krrkit.local.internal.admin.http.AccessAdminRoutes;
+import io.krrkit.local.internal.admin.http.AdminErrors;
 import io.krrkit.local.internal.admin.http.CertificateAdminRoutes;
 import io.krrkit.local.internal.admin.http.ClockAdminRoutes;
 import io.krrkit.local.internal.admin.http.PersonAdminRoutes;
@@ -28,6 +29,7 @@ import io.krrkit.local.internal.client.jdbc.JdbcAdminCredentialRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcOnBehalfOfRepository;
+import io.krrkit.local.internal.http.ErrorPath;
 import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.idporten.ClientAuthenticator;
 import io.krrkit.local.internal.idporten.IdportenService;
@@ -226,7 +228,7 @@ public final class Wiring {
     return tokenVerifier;
   }
 
-  /** Registers every service's routes. */
+  /** Registers every service's routes and the one error path in front of them. */
   public void routes(JavalinConfig config) {
     new RequestGuards(
             settings.operatorToken(),
@@ -243,26 +245,33 @@ public final class Wiring {
       new SigningKeyAdminRoutes(signingKeys).register(config.routes);
     }
     // --- maskinporten (issuer {base}/maskinporten/) ---
-    new MaskinportenRoutes(maskinportenIssuer, signingKeys, tokenService).register(config.routes);
+    MaskinportenRoutes maskinporten =
+        new MaskinportenRoutes(maskinportenIssuer, signingKeys, tokenService);
+    maskinporten.register(config.routes);
     // --- self-service API ({base}/selvbetjening/api/v1) ---
-    new SelfServiceRoutes(
+    SelfServiceRoutes selfService =
+        new SelfServiceRoutes(
             clientRegistry,
             onBehalfOfRegistry,
             scopeRegistry,
             settings.delegationSource(),
             tokenVerifier,
-            clock)
-        .register(config.routes);
+            clock);
+    selfService.register(config.routes);
     // --- KRR lookup ({base}/kontaktregisteret) ---
-    new KrrRoutes(register, tokenVerifier, clock).register(config.routes);
+    KrrRoutes krr = new KrrRoutes(register, tokenVerifier, clock);
+    krr.register(config.routes);
     // --- ID-porten ({base}/idporten) and the user's own record ({base}/kontaktregisteret) ---
-    new IdportenRoutes(idportenIssuer, idporten, idportenKey, userTokenVerifier, clients, persons)
-        .register(config.routes);
+    IdportenRoutes idportenRoutes =
+        new IdportenRoutes(
+            idportenIssuer, idporten, idportenKey, userTokenVerifier, clients, persons);
+    idportenRoutes.register(config.routes);
     new PersonRoutes(
             new OwnRecord(register, clock), userTokenVerifier, tokenVerifier, kontaktregisteretKey)
         .register(config.routes);
     // --- self-service web page "Min side" ({base}/) ---
-    new WebRoutes(
+    WebRoutes web =
+        new WebRoutes(
             clientRegistry,
             keyRing,
             onBehalfOfRegistry,
@@ -271,7 +280,17 @@ public final class Wiring {
             organisations,
             sessionSecrets,
             clock,
-            baseUrl)
+            baseUrl);
+    web.register(config);
+    // --- one error path: every error in the shape of the service that owns the path ---
+    new ErrorPath(
+            List.of(
+                maskinporten.errors(),
+                selfService.errors(),
+                krr.errors(),
+                idportenRoutes.errors(),
+                new AdminErrors(),
+                web.errors()))
         .register(config);
   }
 

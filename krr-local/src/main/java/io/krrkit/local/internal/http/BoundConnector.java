@@ -25,6 +25,7 @@ public final class BoundConnector extends ServerConnector {
     this.channel = Objects.requireNonNull(channel, "channel == null");
     setHost(((InetSocketAddress) localAddress(channel)).getHostString());
     setPort(channel.socket().getLocalPort());
+    setIdleTimeout(HttpLimits.IDLE_TIMEOUT_MILLIS);
   }
 
   /**

@@ -60,6 +60,19 @@ public final class Json {
     return SNAKE_CASE;
   }
 
+  /**
+   * {@code value} as JSON text, written by {@code mapper}.
+   *
+   * @throws IllegalStateException when the value does not serialise (a programming error)
+   */
+  public static String text(ObjectMapper mapper, Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("an answer did not serialise", e);
+    }
+  }
+
   private static JsonFactory factory() {
     return JsonFactory.builder().streamReadConstraints(LIMITS).build();
   }

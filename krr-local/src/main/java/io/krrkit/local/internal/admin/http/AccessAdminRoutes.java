@@ -3,7 +3,6 @@ package io.krrkit.local.internal.admin.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.krrkit.core.IntegrationType;
-import io.krrkit.local.internal.access.AccessException;
 import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.Delegation;
 import io.krrkit.local.internal.access.DelegationRegistry;
@@ -51,10 +50,6 @@ public final class AccessAdminRoutes {
         ctx -> ctx.json(delegations.list().stream().map(this::json).toList()));
     routes.post("/admin/delegations", this::delegate);
     routes.delete("/admin/delegations", this::undelegate);
-    routes.exception(AccessException.class, AccessAdminRoutes::refuse);
-    routes.exception(
-        AdminRequest.BadAdminRequest.class,
-        (e, ctx) -> AdminErrors.badRequest(ctx, e.getMessage()));
   }
 
   private void defineScope(Context ctx) {
@@ -102,14 +97,6 @@ public final class AccessAdminRoutes {
     AdminRequest r = AdminRequest.of(ctx);
     delegations.remove(r.text("consumer_orgno"), r.text("supplier_orgno"), r.text("scope"));
     ctx.status(204);
-  }
-
-  private static void refuse(AccessException e, Context ctx) {
-    if (e.reason() == AccessException.Reason.NOT_FOUND) {
-      AdminErrors.notFound(ctx, e.getMessage());
-    } else {
-      AdminErrors.badRequest(ctx, e.getMessage());
-    }
   }
 
   private Map<String, Object> json(ApiScope s) {

@@ -1,20 +1,66 @@
 package io.krrkit.local.internal.admin.http;
 
 import io.javalin.http.Context;
+import io.krrkit.local.internal.access.AccessException;
+import io.krrkit.local.internal.http.ErrorResponse;
+import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.ServiceErrors;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The operator API's error body: {@code {"error","error_description"}}, as OAuth2 writes them. */
-public final class AdminErrors {
-  private AdminErrors() {}
+/**
+ * The operator API's errors under {@code /admin/}: {@code {"error","error_description"}}, as OAuth2
+ * writes them, for its refusals and everything else.
+ */
+public final class AdminErrors implements ServiceErrors {
+  @Override
+  public String prefix() {
+    return "/admin/";
+  }
+
+  @Override
+  public boolean refusal(Exception e, Context ctx) {
+    if (e instanceof AdminRequestException || e instanceof AdminRequest.BadAdminRequest) {
+      badRequest(ctx, e.getMessage());
+      return true;
+    }
+    if (e instanceof AccessException refused) {
+      if (refused.reason() == AccessException.Reason.NOT_FOUND) {
+        notFound(ctx, refused.getMessage());
+      } else {
+        badRequest(ctx, refused.getMessage());
+      }
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public ErrorResponse render(Failure failure) {
+    return ErrorResponse.json(
+        body(failure.error(), failure.description() + " (trace_id: " + failure.traceId() + ")"));
+  }
 
   /** Answers 400 {@code invalid_request} with {@code description}. */
   public static void badRequest(Context ctx, String description) {
-    ctx.status(400).json(Map.of("error", "invalid_request", "error_description", description));
+    write(ctx, 400, "invalid_request", description);
   }
 
   /** Answers 404 {@code not_found} with {@code description}. */
   public static void notFound(Context ctx, String description) {
-    ctx.status(404).json(Map.of("error", "not_found", "error_description", description));
+    write(ctx, 404, "not_found", description);
+  }
+
+  private static void write(Context ctx, int status, String error, String description) {
+    ctx.status(status).contentType("application/json").result(body(error, description));
+  }
+
+  private static String body(String error, String description) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("error_description", description);
+    return Json.text(Json.plain(), body);
   }
 
   /** Answers 401 {@code unauthorized} with {@code description}. */

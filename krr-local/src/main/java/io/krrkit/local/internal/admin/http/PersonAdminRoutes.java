@@ -60,8 +60,6 @@ public final class PersonAdminRoutes {
     routes.put(PERSONS + "/{id}", this::put);
     routes.patch(PERSONS + "/{id}", this::patch);
     routes.delete(PERSONS + "/{id}", this::delete);
-    routes.exception(
-        AdminRequestException.class, (e, ctx) -> AdminErrors.badRequest(ctx, e.getMessage()));
   }
 
   private void seed(Context ctx) {

@@ -11,8 +11,8 @@ import io.krrkit.local.internal.client.ClientRepository;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.http.RequestBody;
+import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.idporten.AuthorizationRequest;
-import io.krrkit.local.internal.idporten.AuthorizeRedirect;
 import io.krrkit.local.internal.idporten.AuthorizeRefusal;
 import io.krrkit.local.internal.idporten.IdportenService;
 import io.krrkit.local.internal.idporten.LoginPage;
@@ -68,9 +68,6 @@ public final class IdportenRoutes {
     routes.post(PREFIX + "/authorize", this::login);
     routes.post(PREFIX + "/token", this::token);
     routes.get(PREFIX + "/userinfo", this::userinfo);
-    routes.exception(OidcException.class, this::renderError);
-    routes.exception(AuthorizeRefusal.class, this::renderRefusal);
-    routes.exception(AuthorizeRedirect.class, this::renderRedirect);
   }
 
   private void metadata(Context ctx) {
@@ -174,27 +171,6 @@ public final class IdportenRoutes {
         .orElse(clientId);
   }
 
-  private void renderError(OidcException e, Context ctx) {
-    log.info("ID-porten {} refused: {} {}", ctx.path(), e.error(), e.getMessage());
-    if (e.status() == 401) {
-      ctx.header("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", e.error());
-    body.put("error_description", e.getMessage());
-    writeJson(ctx, e.status(), body);
-  }
-
-  private void renderRefusal(AuthorizeRefusal e, Context ctx) {
-    log.info("ID-porten {} refused: {}", ctx.path(), e.getMessage());
-    ctx.status(400).header("Cache-Control", "no-store").html(LoginPage.error(e.getMessage()));
-  }
-
-  private void renderRedirect(AuthorizeRedirect e, Context ctx) {
-    log.info("ID-porten {} refused, redirecting: {}", ctx.path(), e.getMessage());
-    ctx.redirect(e.location(), HttpStatus.FOUND);
-  }
-
   private void writeJson(Context ctx, int status, Map<String, Object> body) {
     try {
       ctx.status(status)
@@ -219,5 +195,10 @@ public final class IdportenRoutes {
           }
         });
     return single;
+  }
+
+  /** How errors under {@code /idporten/} are answered. */
+  public ServiceErrors errors() {
+    return new IdportenErrors(json);
   }
 }

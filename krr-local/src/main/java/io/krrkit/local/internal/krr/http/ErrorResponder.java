@@ -1,6 +1,8 @@
 package io.krrkit.local.internal.krr.http;
 
 import io.javalin.http.Context;
+import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.Json;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,5 +32,16 @@ final class ErrorResponder {
     ErrorBody body =
         new ErrorBody(e.status(), e.error(), e.getMessage(), UTC_MILLIS.format(clock.instant()));
     json.write(ctx, e.status(), body);
+  }
+
+  /** A failure that is no lookup refusal, in the same shape. */
+  String render(Failure failure) {
+    return Json.text(
+        Json.krr(),
+        new ErrorBody(
+            failure.status(),
+            failure.error(),
+            failure.description() + " (trace_id: " + failure.traceId() + ")",
+            UTC_MILLIS.format(clock.instant())));
   }
 }

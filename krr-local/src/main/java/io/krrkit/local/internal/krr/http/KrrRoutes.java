@@ -1,6 +1,7 @@
 package io.krrkit.local.internal.krr.http;
 
 import io.javalin.config.RoutesConfig;
+import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import java.time.Clock;
@@ -41,6 +42,10 @@ public final class KrrRoutes {
     routes.post(BASE + "/rest/v2/personer", personer::v2);
     routes.post(BASE + "/rest/v2/krr/hentEndringer", endringer::hentEndringer);
     routes.get(BASE + "/v3/api-docs", apiDocs::serve);
-    routes.exception(LookupError.class, errors::render);
+  }
+
+  /** How errors under {@code /kontaktregisteret/} are answered. */
+  public ServiceErrors errors() {
+    return new KrrErrors(errors);
   }
 }

@@ -7,7 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.krrkit.local.internal.http.Json;
-import io.krrkit.local.internal.maskinporten.TokenRequestException;
+import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.maskinporten.TokenService;
 import io.krrkit.local.internal.signing.SigningKeys;
 import java.util.LinkedHashMap;
@@ -44,7 +44,6 @@ public final class MaskinportenRoutes {
     routes.get(PREFIX + "/jwk", this::jwks);
     routes.post(PREFIX + "/token", tokenEndpoint::handle);
     routes.get(PREFIX + "/errors/{code}", helpPages::handle);
-    routes.exception(TokenRequestException.class, errorRenderer::render);
   }
 
   /** Exactly the keys of the test environment's document (spec.md#metadata-and-keys). */
@@ -65,5 +64,10 @@ public final class MaskinportenRoutes {
   private void jwks(Context ctx) {
     List<JWK> keys = List.copyOf(signingKeys.published());
     ctx.contentType(ContentType.APPLICATION_JSON).result(new JWKSet(keys).toString(true));
+  }
+
+  /** How errors under {@code /maskinporten/} are answered. */
+  public ServiceErrors errors() {
+    return new MaskinportenErrors(errorRenderer);
   }
 }

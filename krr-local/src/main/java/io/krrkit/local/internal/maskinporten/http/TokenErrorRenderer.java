@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.TraceId;
 import io.krrkit.local.internal.maskinporten.TokenError;
 import io.krrkit.local.internal.maskinporten.TokenRequestException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,7 +23,6 @@ final class TokenErrorRenderer {
 
   private final String issuer;
   private final ObjectMapper json;
-  private final SecureRandom random = new SecureRandom();
 
   TokenErrorRenderer(String issuer, ObjectMapper json) {
     this.issuer = issuer;
@@ -32,7 +31,7 @@ final class TokenErrorRenderer {
 
   void render(TokenRequestException e, Context ctx) {
     TokenError error = e.error();
-    String traceId = traceId();
+    String traceId = TraceId.of(ctx);
     log.info(
         "token request refused: {} {} {} (trace_id: {})",
         error.status(),
@@ -51,17 +50,19 @@ final class TokenErrorRenderer {
         .result(write(body));
   }
 
-  private String traceId() {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   private String write(Map<String, String> body) {
     try {
       return json.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings did not serialise", e);
     }
+  }
+
+  /** A failure that is no token refusal, in the same shape (without an MP code). */
+  String render(Failure failure) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", failure.error());
+    body.put("error_description", failure.description() + " (trace_id: " + failure.traceId() + ")");
+    return write(body);
   }
 }

@@ -2,11 +2,13 @@ package io.krrkit.local.internal.selfservice.http;
 
 import io.javalin.http.Context;
 import io.krrkit.local.internal.client.FieldError;
+import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.TraceId;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,7 @@ final class ErrorResponder {
   }
 
   void render(ApiError e, Context ctx) {
-    String correlationId = UUID.randomUUID().toString().replace("-", "");
+    String correlationId = TraceId.of(ctx);
     List<ErrorJson.Entry> entries =
         e.errors().stream().map(error -> entry(error, e.objectName())).toList();
     String joined = e.errors().stream().map(m -> ", " + m.message()).collect(Collectors.joining());
@@ -55,5 +57,18 @@ final class ErrorResponder {
     String objectName =
         about != null ? about : field != null && field.startsWith("keys") ? "Jwks" : "Client";
     return new ErrorJson.Entry(error.message(), error.isFieldError(), objectName, field);
+  }
+
+  /** A failure that is no self-service refusal, in the same envelope. */
+  String render(Failure failure) {
+    ErrorJson body =
+        new ErrorJson(
+            failure.status(),
+            UTC_MILLIS.format(clock.instant()),
+            failure.traceId(),
+            List.of(new ErrorJson.Entry(failure.description(), false, "Request", null)),
+            ", " + failure.description(),
+            ", " + failure.description());
+    return Json.text(Json.snakeCase(), body);
   }
 }

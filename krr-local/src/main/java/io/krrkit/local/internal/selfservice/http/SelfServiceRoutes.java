@@ -11,8 +11,8 @@ import io.javalin.http.HandlerType;
 import io.krrkit.local.internal.access.DelegationSource;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientRegistry;
-import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
+import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import java.time.Clock;
 import java.util.List;
@@ -91,9 +91,11 @@ public final class SelfServiceRoutes {
       routes.addHttpHandler(route.method(), BASE + route.path(), route.handler().apply(this));
     }
     docs.register(routes);
-    routes.exception(ApiError.class, errors::render);
-    routes.exception(
-        ClientRegistryException.class, (e, ctx) -> errors.render(ApiError.from(e), ctx));
+  }
+
+  /** How errors under {@code /selvbetjening/} are answered. */
+  public ServiceErrors errors() {
+    return new SelfServiceErrors(errors);
   }
 
   // Scope refusals become the envelope here, not in a global handler: the operator API renders

@@ -8,9 +8,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientRegistry;
-import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.client.KeyRing;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
+import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.krr.PersonDirectory;
 import io.krrkit.local.internal.web.Organisations;
 import io.krrkit.local.internal.web.SessionSecrets;
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +33,6 @@ public final class WebRoutes {
   static final String CSRF_FIELD = "csrf";
 
   private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
-  // Paths of the emulated services and static files: their 404s keep their own bodies.
-  private static final List<String> SERVICE_PATHS =
-      List.of(
-          "/selvbetjening/",
-          "/maskinporten/",
-          "/kontaktregisteret/",
-          "/idporten/",
-          "/admin/",
-          "/static/");
 
   private final Site site;
   private final LoginPages login;
@@ -121,14 +111,6 @@ public final class WebRoutes {
     r.post("/scopes/scope/aktiver", signedIn(scopePages::activate));
     r.post("/scopes/tilgang", signedIn(scopePages::grant));
     r.post("/scopes/tilgang/fjern", signedIn(scopePages::revoke));
-    r.error(404, "html", this::notFound);
-  }
-
-  /** A browser asking for a page that does not exist gets the 404 page, not a bare text. */
-  private void notFound(Context ctx) {
-    if (SERVICE_PATHS.stream().noneMatch(ctx.path()::startsWith) && !WebContext.rendered(ctx)) {
-      error(site.open(ctx), 404, "error.notFound");
-    }
   }
 
   /** A page anyone may open. */
@@ -141,28 +123,24 @@ public final class WebRoutes {
     return ctx -> handle(ctx, handler, true);
   }
 
-  private void handle(Context ctx, PageHandler handler, boolean needsLogin) {
+  private void handle(Context ctx, PageHandler handler, boolean needsLogin) throws Exception {
     // The CSP and the other security headers come from RequestGuards, as for every page.
     ctx.header("Cache-Control", "no-store");
     WebContext web = site.open(ctx);
-    try {
-      if (ctx.method() == HandlerType.POST) {
-        checkCsrf(web);
-      }
-      if (needsLogin && !web.session().signedIn()) {
-        web.redirect("/logg-inn");
-        return;
-      }
-      handler.handle(web);
-    } catch (WebException e) {
-      error(web, e.status(), e.messageKey());
-    } catch (ClientRegistryException e) {
-      boolean notFound = e.reason() == ClientRegistryException.Reason.NOT_FOUND;
-      error(web, notFound ? 404 : 400, notFound ? "error.notFound" : "error.badRequest");
-    } catch (Exception e) {
-      log.error("web page {} {} failed", ctx.method(), ctx.path(), e);
-      error(web, 500, "error.internal");
+    if (ctx.method() == HandlerType.POST) {
+      checkCsrf(web);
     }
+    if (needsLogin && !web.session().signedIn()) {
+      web.redirect("/logg-inn");
+      return;
+    }
+    // Refusals and failures alike go to the one error path, which renders them with WebErrors.
+    handler.handle(web);
+  }
+
+  /** How errors outside the services' prefixes (the pages, static files, unknown paths) look. */
+  public ServiceErrors errors() {
+    return new WebErrors(site);
   }
 
   private static void checkCsrf(WebContext web) {
@@ -171,10 +149,5 @@ public final class WebRoutes {
     if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8))) {
       throw WebException.csrf();
     }
-  }
-
-  private static void error(WebContext web, int status, String key) {
-    String heading = web.text(key + ".heading");
-    web.render(status, "error.jte", heading, new ErrorView(status, heading, web.text(key)));
   }
 }
