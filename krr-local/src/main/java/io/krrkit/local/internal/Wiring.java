@@ -289,7 +289,7 @@ public final class Wiring {
                 selfService.errors(),
                 krr.errors(),
                 idportenRoutes.errors(),
-                new AdminErrors(),
+                new AdminErrors(settings.adminApi()),
                 web.errors()))
         .register(config);
   }

@@ -14,6 +14,13 @@ import java.util.Map;
  * writes them, for its refusals and everything else.
  */
 public final class AdminErrors implements ServiceErrors {
+  private final boolean enabled;
+
+  /** Errors of an operator API that is served ({@code enabled}) or off. */
+  public AdminErrors(boolean enabled) {
+    this.enabled = enabled;
+  }
+
   @Override
   public String prefix() {
     return "/admin/";
@@ -38,8 +45,12 @@ public final class AdminErrors implements ServiceErrors {
 
   @Override
   public ErrorResponse render(Failure failure) {
+    String description =
+        !enabled && failure.status() == 404
+            ? "The operator API is off; start the emulator with it (krr serve --admin)"
+            : failure.description();
     return ErrorResponse.json(
-        body(failure.error(), failure.description() + " (trace_id: " + failure.traceId() + ")"));
+        body(failure.error(), description + " (trace_id: " + failure.traceId() + ")"));
   }
 
   /** Answers 400 {@code invalid_request} with {@code description}. */

@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * The page templates ({@code src/main/jte}), compiled to Java at build time (package {@code
- * io.krrkit.local.web.jte}) and rendered with HTML escaping of every {@code ${…}}.
+ * io.krrkit.local.internal.web.jte}) and rendered with HTML escaping of every {@code ${…}}.
  */
 final class Templates {
   private final TemplateEngine engine =
-      TemplateEngine.createPrecompiled(null, ContentType.Html, null, "io.krrkit.local.web.jte");
+      TemplateEngine.createPrecompiled(
+          null, ContentType.Html, null, "io.krrkit.local.internal.web.jte");
 
   /** Renders {@code name} ({@code integrations/list.jte}) with {@code params} by name. */
   String render(String name, Map<String, Object> params) {
