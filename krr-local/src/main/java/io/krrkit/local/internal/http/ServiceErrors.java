@@ -1,6 +1,8 @@
 package io.krrkit.local.internal.http;
 
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * How one emulated service answers errors, in the real service's shape. {@link ErrorPath} picks the
@@ -30,5 +32,29 @@ public interface ServiceErrors {
     ErrorResponse response = render(failure);
     response.headers().forEach(ctx::header);
     ctx.status(failure.status()).contentType(response.contentType()).result(response.body());
+  }
+
+  /**
+   * The errors of a JSON service under {@code prefix}: its {@code refusals}, and every other
+   * failure as {@code body} writes it.
+   */
+  static ServiceErrors json(
+      String prefix, Function<Failure, String> body, List<Refusal<?>> refusals) {
+    return new ServiceErrors() {
+      @Override
+      public String prefix() {
+        return prefix;
+      }
+
+      @Override
+      public boolean refusal(Exception e, Context ctx) {
+        return refusals.stream().anyMatch(r -> r.renderIfMine(e, ctx));
+      }
+
+      @Override
+      public ErrorResponse render(Failure failure) {
+        return ErrorResponse.json(body.apply(failure));
+      }
+    };
   }
 }

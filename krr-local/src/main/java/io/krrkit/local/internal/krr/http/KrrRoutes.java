@@ -1,10 +1,12 @@
 package io.krrkit.local.internal.krr.http;
 
 import io.javalin.config.RoutesConfig;
+import io.krrkit.local.internal.http.Refusal;
 import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The KRR lookup API of the emulator under {@code {base}/kontaktregisteret}, like {@code
@@ -46,6 +48,9 @@ public final class KrrRoutes {
 
   /** How errors under {@code /kontaktregisteret/} are answered. */
   public ServiceErrors errors() {
-    return new KrrErrors(errors);
+    return ServiceErrors.json(
+        "/kontaktregisteret/",
+        errors::render,
+        List.of(Refusal.of(LookupError.class, errors::render)));
   }
 }

@@ -7,7 +7,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.Refusal;
 import io.krrkit.local.internal.http.ServiceErrors;
+import io.krrkit.local.internal.maskinporten.TokenRequestException;
 import io.krrkit.local.internal.maskinporten.TokenService;
 import io.krrkit.local.internal.signing.SigningKeys;
 import java.util.LinkedHashMap;
@@ -68,6 +70,9 @@ public final class MaskinportenRoutes {
 
   /** How errors under {@code /maskinporten/} are answered. */
   public ServiceErrors errors() {
-    return new MaskinportenErrors(errorRenderer);
+    return ServiceErrors.json(
+        PREFIX + "/",
+        errorRenderer::render,
+        List.of(Refusal.of(TokenRequestException.class, errorRenderer::render)));
   }
 }

@@ -11,7 +11,9 @@ import io.javalin.http.HandlerType;
 import io.krrkit.local.internal.access.DelegationSource;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientRegistry;
+import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
+import io.krrkit.local.internal.http.Refusal;
 import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import java.time.Clock;
@@ -95,7 +97,13 @@ public final class SelfServiceRoutes {
 
   /** How errors under {@code /selvbetjening/} are answered. */
   public ServiceErrors errors() {
-    return new SelfServiceErrors(errors);
+    return ServiceErrors.json(
+        "/selvbetjening/",
+        errors::render,
+        List.of(
+            Refusal.of(ApiError.class, errors::render),
+            Refusal.of(
+                ClientRegistryException.class, (e, ctx) -> errors.render(ApiError.from(e), ctx))));
   }
 
   // Scope refusals become the envelope here, not in a global handler: the operator API renders
