@@ -8,8 +8,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
+import io.krrkit.local.Controls;
 import io.krrkit.local.internal.Internals;
-import io.krrkit.maskinporten.validation.MaskinportenClaims;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -53,8 +53,8 @@ class MaskinportenClientTest {
   void getsATokenTheEmulatorsApisAccept() {
     AccessToken token = client.getToken(KONTAKTINFO);
 
-    MaskinportenClaims verified =
-        Internals.of(fixture.krr()).tokenVerifier().verify(token.authorizationHeader());
+    Controls.AccessToken verified =
+        fixture.krr().controls().verifyAccessToken(token.authorizationHeader());
     assertThat(verified.clientId()).isEqualTo(registered.clientId());
     assertThat(verified.consumer()).isEqualTo(MaskinportenFixture.ORG);
     assertThat(verified.scopes()).containsExactly(Scope.KRR_KONTAKTINFORMASJON_READ);
@@ -70,8 +70,8 @@ class MaskinportenClientTest {
 
     AccessToken token = withSub.getToken(KONTAKTINFO);
 
-    MaskinportenClaims verified =
-        Internals.of(fixture.krr()).tokenVerifier().verify(token.authorizationHeader());
+    Controls.AccessToken verified =
+        fixture.krr().controls().verifyAccessToken(token.authorizationHeader());
     assertThat(verified.clientId()).isEqualTo(registered.clientId());
   }
 
