@@ -3,7 +3,6 @@ package io.krrkit.local.internal.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.krrkit.local.internal.admin.http.AdminErrors;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +90,6 @@ public final class RequestGuards {
   private void guardOperatorApi(Context ctx) {
     if (operatorTokenHash != null) {
       if (!hasOperatorToken(ctx)) {
-        ctx.header("WWW-Authenticate", "Bearer realm=\"krr-local operator API\"");
         refuse(
             ctx,
             401,
@@ -116,24 +114,13 @@ public final class RequestGuards {
   }
 
   private static void refuse(Context ctx, int status, String description) {
-    if (status == 401) {
-      AdminErrors.unauthorized(ctx, description);
-    } else {
-      AdminErrors.forbidden(ctx, description);
-    }
-    ctx.skipRemainingHandlers();
+    throw new GuardRefusal(status, description);
   }
 
   private void guardWebForm(Context ctx) {
     String refusal = crossSite(ctx);
     if (refusal != null) {
-      ctx.status(403)
-          .html(
-              "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused"
-                  + "</title></head><body><h1>Refused</h1><p id=\"error\">"
-                  + refusal
-                  + "</p></body></html>");
-      ctx.skipRemainingHandlers();
+      throw new GuardRefusal(403, refusal);
     }
   }
 

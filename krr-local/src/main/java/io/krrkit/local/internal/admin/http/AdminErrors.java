@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.krrkit.local.internal.access.AccessException;
 import io.krrkit.local.internal.http.ErrorResponse;
 import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.GuardRefusal;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.http.ServiceErrors;
 import java.util.LinkedHashMap;
@@ -30,6 +31,15 @@ public final class AdminErrors implements ServiceErrors {
   public boolean refusal(Exception e, Context ctx) {
     if (e instanceof AdminRequestException || e instanceof AdminRequest.BadAdminRequest) {
       badRequest(ctx, e.getMessage());
+      return true;
+    }
+    if (e instanceof GuardRefusal refused) {
+      if (refused.status() == 401) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"krr-local operator API\"");
+        write(ctx, 401, "unauthorized", refused.getMessage());
+      } else {
+        write(ctx, 403, "forbidden", refused.getMessage());
+      }
       return true;
     }
     if (e instanceof AccessException refused) {
@@ -72,15 +82,5 @@ public final class AdminErrors implements ServiceErrors {
     body.put("error", error);
     body.put("error_description", description);
     return Json.text(Json.plain(), body);
-  }
-
-  /** Answers 401 {@code unauthorized} with {@code description}. */
-  public static void unauthorized(Context ctx, String description) {
-    ctx.status(401).json(Map.of("error", "unauthorized", "error_description", description));
-  }
-
-  /** Answers 403 {@code forbidden} with {@code description}. */
-  public static void forbidden(Context ctx, String description) {
-    ctx.status(403).json(Map.of("error", "forbidden", "error_description", description));
   }
 }

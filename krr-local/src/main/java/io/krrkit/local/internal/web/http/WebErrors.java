@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.krrkit.local.internal.client.ClientRegistryException;
 import io.krrkit.local.internal.http.ErrorResponse;
 import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.GuardRefusal;
 import io.krrkit.local.internal.http.ServiceErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,13 @@ final class WebErrors implements ServiceErrors {
     if (e instanceof WebException refused) {
       log.info("web page {} refused: {} {}", ctx.method(), refused.status(), refused.messageKey());
       page(ctx, refused.status(), refused.messageKey());
+      return true;
+    }
+    if (e instanceof GuardRefusal refused) {
+      log.info("web page {} refused: {}", ctx.method(), refused.getMessage());
+      WebContext web = site.open(ctx);
+      String heading = web.text("error.badRequest.heading");
+      web.render(403, "error.jte", heading, new ErrorView(403, heading, refused.getMessage()));
       return true;
     }
     if (e instanceof ClientRegistryException refused) {
