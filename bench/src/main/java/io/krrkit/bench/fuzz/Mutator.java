@@ -37,7 +37,21 @@ final class Mutator {
     for (int i = 0; i < count; i++) {
       request = once(request, applied);
     }
-    return request;
+    return withinBody(request);
+  }
+
+  /**
+   * A declared Content-Length beyond the body becomes the body's length: the server would wait for
+   * bytes that never come (as any server does), and that is the client's fault, not a finding.
+   */
+  private static RawRequest withinBody(RawRequest r) {
+    String declared = r.headerValue("Content-Length");
+    if (declared != null
+        && declared.matches("[0-9]{1,9}")
+        && Integer.parseInt(declared) > r.body().length) {
+      return r.replaceHeader("Content-Length", String.valueOf(r.body().length));
+    }
+    return r;
   }
 
   private RawRequest once(RawRequest r, List<String> applied) {
