@@ -45,7 +45,8 @@ class KrrLocalBuilderTest {
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(
-                          URI.create(krr.maskinportenIssuer() + ".well-known/oauth-authorization-server"))
+                          URI.create(
+                              krr.maskinportenIssuer() + ".well-known/oauth-authorization-server"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(metadata.statusCode()).isEqualTo(200);
