@@ -53,6 +53,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestWatcher {
+  private static final String MISSING_BROWSER =
+      "browser test skipped: /usr/bin/chromedriver or /usr/bin/chromium is absent;"
+          + " install them with apt-get install -y chromium chromium-driver";
+
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -92,10 +96,15 @@ public final class Browser
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "browser test skipped: /usr/bin/chromedriver or /usr/bin/chromium is absent;"
-            + " install them with apt-get install -y chromium chromium-driver");
+    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+      // Where every test must run (CI sets KRR_REQUIRE_ALL_TESTS), a missing browser fails the
+      // class; elsewhere each test reports itself skipped with this reason (beforeEach), rather
+      // than the class showing "0 tests run" as an assumption in beforeAll would.
+      if (System.getenv("KRR_REQUIRE_ALL_TESTS") != null) {
+        throw new IllegalStateException(MISSING_BROWSER);
+      }
+      return;
+    }
     fx =
         LocalFixture.start(
             KrrLocal.builder().port(0).ephemeral().seedPersons(persons).adminApi(adminApi));
@@ -125,6 +134,7 @@ public final class Browser
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    assumeTrue(driver != null, MISSING_BROWSER);
     steps.clear();
     stepNames.clear();
     driver.manage().deleteAllCookies();
