@@ -101,6 +101,11 @@ final class EmulatorProcess {
   }
 
   /** SIGKILL, as {@code kill -9}: no shutdown hook runs. Waits until the process is gone. */
+  /** Waits at most {@code millis} for the process to end by itself; true when it did. */
+  boolean waitForExit(long millis) throws InterruptedException {
+    return process.waitFor(millis, TimeUnit.MILLISECONDS);
+  }
+
   void kill9() throws InterruptedException {
     process.destroyForcibly(); // SIGKILL on Linux and macOS
     process.waitFor(30, TimeUnit.SECONDS);

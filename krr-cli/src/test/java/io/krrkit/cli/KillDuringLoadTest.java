@@ -137,7 +137,8 @@ class KillDuringLoadTest {
       t.start();
       threads.add(t);
     }
-    Thread.sleep(killAfterMillis); // the kill moment is what is random here, not a wait for state
+    // The kill moment is what is random here: killed then, unless the node died before it.
+    node.waitForExit(killAfterMillis);
     node.kill9();
     for (Thread t : threads) {
       t.join(30_000);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,8 @@ class StoreStartSafetyTest {
       List<String> args =
           List.of("--port", "0", "--data", data.toString(), "--admin", "--seed-persons", "3000");
       Process first = startRaw(args, temp.resolve("first-" + i + ".log"));
-      Thread.sleep(300 + random.nextInt(4000)); // a random point of the first start
+      // Killed at a random point of the first start, unless the start ended before it.
+      first.waitFor(300 + random.nextInt(4000), TimeUnit.MILLISECONDS);
       first.destroyForcibly();
       first.waitFor();
 
