@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       AdminCommand.Scopes.class,
       AdminCommand.Access.class,
       AdminCommand.Delegations.class,
-      AdminCommand.SigningKeys.class
+      AdminCommand.SigningKeys.class,
+      AdminCommand.Reset.class
     })
 final class AdminCommand {
 
@@ -213,6 +214,23 @@ final class AdminCommand {
     @Override
     public Integer call() throws Exception {
       return print(api().get("/admin/delegations"));
+    }
+  }
+
+  /** {@code krr admin reset}. */
+  @Command(
+      name = "reset",
+      mixinStandardHelpOptions = true,
+      description =
+          "Empties the emulator as between tests: clients (but the bootstrap client), scopes"
+              + " beyond the built-in ones, access, delegations and persons put in are gone; the"
+              + " clock's offset is zero.")
+  static final class Reset extends Operator implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      api().send("POST", "/admin/reset", null);
+      spec.commandLine().getOut().println("reset");
+      return ExitCode.OK.code;
     }
   }
 

@@ -84,6 +84,18 @@ public final class Controls {
             now));
   }
 
+  /**
+   * Empties the emulator between tests, as a new one is: every client but the bootstrap client is
+   * deleted with its keys, scopes are the built-in ones again, access grants and delegations are
+   * gone, the register holds only its synthetic persons, and the clock's offset is zero. The
+   * emulator's signing keys, its test CA and the {@link KrrLocal#bootstrap()} client stay, so
+   * issued tokens of the bootstrap client and the issuer's keys remain valid. One transaction: a
+   * failed reset changes nothing. Operator API: {@code POST /admin/reset}.
+   */
+  public void reset() {
+    wiring.state.reset();
+  }
+
   /** True when a client with {@code clientId} is registered. */
   public boolean hasClient(String clientId) {
     return wiring.clients.findById(clientId).isPresent();

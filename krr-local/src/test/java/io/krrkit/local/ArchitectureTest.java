@@ -32,6 +32,7 @@ class ArchitectureTest {
           "maskinporten",
           "selfservice",
           "signing",
+          "state",
           "web");
 
   private static final String INTERNAL = "io.krrkit.local.internal";

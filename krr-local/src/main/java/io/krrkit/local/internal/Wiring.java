@@ -15,6 +15,7 @@ import io.krrkit.local.internal.admin.http.CertificateAdminRoutes;
 import io.krrkit.local.internal.admin.http.ClockAdminRoutes;
 import io.krrkit.local.internal.admin.http.PersonAdminRoutes;
 import io.krrkit.local.internal.admin.http.SigningKeyAdminRoutes;
+import io.krrkit.local.internal.admin.http.StateAdminRoutes;
 import io.krrkit.local.internal.certificate.EnterpriseCertificates;
 import io.krrkit.local.internal.certificate.jdbc.JdbcCertificateAuthorityRepository;
 import io.krrkit.local.internal.client.AdminClientBootstrap;
@@ -61,6 +62,7 @@ import io.krrkit.local.internal.maskinporten.jdbc.JdbcUsedGrantRepository;
 import io.krrkit.local.internal.selfservice.http.SelfServiceRoutes;
 import io.krrkit.local.internal.signing.SigningKeys;
 import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
+import io.krrkit.local.internal.state.EmulatorState;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.web.Organisations;
@@ -118,6 +120,8 @@ public final class Wiring {
   // --- the self-service web page ---
   public final Organisations organisations;
   public final SessionSecrets sessionSecrets;
+  // --- the state as a whole: reset, import, export ---
+  public final EmulatorState state;
 
   /** Builds every store and service on {@code database}. */
   public Wiring(Database database, OffsetClock clock, String baseUrl, Settings settings) {
@@ -201,6 +205,16 @@ public final class Wiring {
         new Organisations(
             this::knownOrganisations, new JdbcOrganisationNames(jdbc, clock), settings.orgNumber());
     this.sessionSecrets = new JdbcSessionSecrets(jdbc, new SecureRandom(), clock);
+    // --- the state as a whole, changed through the registries above in one transaction ---
+    this.state =
+        new EmulatorState(
+            jdbc::atomically,
+            clientRegistry,
+            adminCredential.clientId(),
+            scopeRegistry,
+            delegationRegistry,
+            () -> seeder.reseed(settings.seedPersons(), settings.seed()),
+            clock);
   }
 
   /** The client store. */
@@ -243,6 +257,7 @@ public final class Wiring {
       new CertificateAdminRoutes(certificates).register(config.routes);
       new AccessAdminRoutes(scopeRegistry, delegationRegistry).register(config.routes);
       new SigningKeyAdminRoutes(signingKeys).register(config.routes);
+      new StateAdminRoutes(state).register(config.routes);
     }
     // --- maskinporten (issuer {base}/maskinporten/) ---
     MaskinportenRoutes maskinporten =

@@ -46,6 +46,11 @@ public final class DelegationRegistry {
     }
   }
 
+  /** Forgets every delegation. */
+  public void clear() {
+    delegations.deleteAll();
+  }
+
   /** Every delegation. */
   public List<Delegation> list() {
     return delegations.findAll();

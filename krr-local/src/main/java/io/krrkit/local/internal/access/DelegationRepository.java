@@ -17,4 +17,7 @@ public interface DelegationRepository {
 
   /** Removes the delegation; true when it existed. */
   boolean delete(OrgNumber consumer, OrgNumber supplier, Scope scope);
+
+  /** Removes every delegation (a reset). */
+  void deleteAll();
 }

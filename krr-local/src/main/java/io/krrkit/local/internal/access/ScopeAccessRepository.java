@@ -24,4 +24,7 @@ public interface ScopeAccessRepository {
 
   /** Removes {@code consumer}'s entry for {@code scope}; true when it existed. */
   boolean delete(Scope scope, OrgNumber consumer);
+
+  /** Removes every entry (a reset). */
+  void deleteAll();
 }

@@ -76,6 +76,16 @@ public final class ScopeRegistry implements ScopePermission {
     seed(Scope.SCOPES_WRITE, MASKINPORTEN, "Selvbetjening: API-er og tilganger");
   }
 
+  /**
+   * Forgets every scope and access entry, then registers Digdir's scopes again: the registry as a
+   * new emulator has it.
+   */
+  public void reset() {
+    access.deleteAll();
+    scopes.deleteAll();
+    seedBuiltIns();
+  }
+
   /** What the registry says about {@code requested}, for one token request. */
   public ScopeRules rulesFor(Collection<Scope> requested) {
     return new ScopeRules(

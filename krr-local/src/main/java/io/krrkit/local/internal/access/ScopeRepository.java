@@ -25,4 +25,7 @@ public interface ScopeRepository {
 
   /** Inserts the scope unless one of that name exists; true when inserted. */
   boolean insertIfAbsent(ApiScope scope);
+
+  /** Removes every scope and, with them, every access entry (a reset). */
+  void deleteAll();
 }

@@ -105,6 +105,23 @@ public final class ClientRegistry {
     return client;
   }
 
+  /** Every client of every organisation, oldest first: for the operator. */
+  public List<RegisteredClient> all() {
+    return clients.findAll();
+  }
+
+  /**
+   * Deletes every client with its keys and on-behalf-of registrations, but {@code keep} (the
+   * emulator's own self-service client): for the operator's reset.
+   */
+  public void deleteAllExcept(String keep) {
+    for (RegisteredClient client : clients.findAll()) {
+      if (!client.clientId().equals(keep)) {
+        clients.delete(client.clientId());
+      }
+    }
+  }
+
   /** The organisations that own at least one client. */
   public List<OrgNumber> owners() {
     return clients.owners();

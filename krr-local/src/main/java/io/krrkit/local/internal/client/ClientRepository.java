@@ -18,6 +18,9 @@ public interface ClientRepository {
   /** Inserts or replaces the client. */
   void save(RegisteredClient client);
 
+  /** Every client, oldest first. */
+  List<RegisteredClient> findAll();
+
   /** The organisations that own at least one client. */
   List<OrgNumber> owners();
 

@@ -4,21 +4,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * The few JDBC moves the repositories need, with parameters bound in order and {@link SQLException}
  * turned into {@link StoreException}. Keeps repositories to their SQL. With a {@link WriteGate} (as
  * {@link Database#jdbc()} gives), writes are refused while the store is failed.
+ *
+ * <p>{@link #atomically} runs work of many repositories as one transaction: while it runs, every
+ * statement on its thread goes to its connection, and each write and {@link #inTransaction} there
+ * sits in a savepoint, so a refused statement (a duplicate key the caller handles) leaves the rest
+ * of the transaction usable, on PostgreSQL too.
  */
 public final class Jdbc {
   private static final String TRANSACTION = "transaction";
 
   private final DataSource dataSource;
   private final WriteGate gate;
+  private final ThreadLocal<Connection> ambient = new ThreadLocal<>();
 
   /** Uses connections from {@code dataSource}, with no write gate. */
   public Jdbc(DataSource dataSource) {
@@ -45,16 +53,30 @@ public final class Jdbc {
 
   /** Runs a query and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = prepare(c, sql, params);
+    Connection joined = ambient.get();
+    if (joined != null) {
+      try {
+        return rows(joined, sql, mapper, params);
+      } catch (SQLException e) {
+        throw failure(sql, e);
+      }
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return rows(c, sql, mapper, params);
+    } catch (SQLException e) {
+      throw failure(sql, e);
+    }
+  }
+
+  private static <T> List<T> rows(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, params);
         ResultSet rs = ps.executeQuery()) {
       List<T> rows = new ArrayList<>();
       while (rs.next()) {
         rows.add(mapper.map(rs));
       }
       return rows;
-    } catch (SQLException e) {
-      throw failure(sql, e);
     }
   }
 
@@ -67,6 +89,16 @@ public final class Jdbc {
   /** Runs an insert, update or delete; returns the number of rows changed. */
   public int update(String sql, Object... params) {
     beforeWrite(sql);
+    if (ambient.get() != null) {
+      return inSavepoint(
+          ambient.get(),
+          sql,
+          c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+              return ps.executeUpdate();
+            }
+          });
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
@@ -93,6 +125,10 @@ public final class Jdbc {
   /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
   public <T> T inTransaction(TransactionWork<T> work) {
     beforeWrite(TRANSACTION);
+    Connection joined = ambient.get();
+    if (joined != null) {
+      return inSavepoint(joined, TRANSACTION, work);
+    }
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -111,6 +147,55 @@ public final class Jdbc {
     } catch (StoreException e) {
       noteFailure(e);
       throw e;
+    }
+  }
+
+  /**
+   * Runs {@code work} as one transaction: every statement the repositories make on this thread
+   * meanwhile joins it. Committed when {@code work} returns, rolled back when it throws, so either
+   * everything it wrote is kept or nothing. Nested calls join the outer one.
+   */
+  public <T> T atomically(Supplier<T> work) {
+    if (ambient.get() != null) {
+      return work.get();
+    }
+    beforeWrite(TRANSACTION);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      ambient.set(c);
+      T result;
+      try {
+        result = work.get();
+        c.commit();
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(c, e);
+        throw e;
+      } finally {
+        ambient.remove();
+      }
+      c.setAutoCommit(true);
+      return result;
+    } catch (SQLException e) {
+      throw failure(TRANSACTION, e);
+    } catch (StoreException e) {
+      noteFailure(e);
+      throw e;
+    }
+  }
+
+  private <T> T inSavepoint(Connection c, String statement, TransactionWork<T> work) {
+    try {
+      Savepoint savepoint = c.setSavepoint();
+      try {
+        T result = work.run(c);
+        c.releaseSavepoint(savepoint);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback(savepoint);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(statement, e);
     }
   }
 
@@ -153,7 +238,7 @@ public final class Jdbc {
   }
 
   // A rollback on a dead connection fails too; the first failure is the one to report.
-  private static void rollback(Connection c, Exception first) {
+  private static void rollback(Connection c, Throwable first) {
     try {
       c.rollback();
     } catch (SQLException e) {

@@ -62,6 +62,11 @@ public final class JdbcDelegationRepository implements DelegationRepository {
         > 0;
   }
 
+  @Override
+  public void deleteAll() {
+    jdbc.update("DELETE FROM delegation");
+  }
+
   private static Delegation map(ResultSet rs) throws SQLException {
     return new Delegation(
         OrgNumber.of(rs.getString("consumer_orgno")),

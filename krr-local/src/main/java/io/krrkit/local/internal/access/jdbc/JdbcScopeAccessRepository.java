@@ -57,6 +57,11 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
   }
 
   @Override
+  public void deleteAll() {
+    jdbc.update("DELETE FROM scope_access");
+  }
+
+  @Override
   public void save(ScopeAccess a) {
     int changed =
         jdbc.update(

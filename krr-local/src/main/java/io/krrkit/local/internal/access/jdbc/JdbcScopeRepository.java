@@ -87,6 +87,11 @@ public final class JdbcScopeRepository implements ScopeRepository {
   }
 
   @Override
+  public void deleteAll() {
+    jdbc.update("DELETE FROM api_scope"); // scope_access follows (ON DELETE CASCADE)
+  }
+
+  @Override
   public boolean insertIfAbsent(ApiScope scope) {
     if (find(scope.name()).isPresent()) {
       return false; // the usual case on restart: seeded before

@@ -68,6 +68,11 @@ public final class JdbcClientRepository implements ClientRepository {
   }
 
   @Override
+  public List<RegisteredClient> findAll() {
+    return jdbc.query(SELECT + " ORDER BY created, client_id", JdbcClientRepository::map);
+  }
+
+  @Override
   public List<OrgNumber> owners() {
     return jdbc
         .query(

@@ -1,0 +1,65 @@
+package io.krrkit.local.internal.state;
+
+import io.krrkit.local.OffsetClock;
+import io.krrkit.local.internal.access.DelegationRegistry;
+import io.krrkit.local.internal.access.ScopeRegistry;
+import io.krrkit.local.internal.client.ClientRegistry;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The emulator's state as a whole, for the operator and tests: clients with their keys, scopes and
+ * access, delegations and the register's persons. {@link #reset} empties it between tests. Every
+ * change goes through the features' own registries, so their rules hold, and runs as one {@link
+ * Transaction}.
+ */
+public final class EmulatorState {
+  private final Transaction transaction;
+  private final ClientRegistry clients;
+  private final String ownClientId;
+  private final ScopeRegistry scopes;
+  private final DelegationRegistry delegations;
+  private final Runnable resetPersons;
+  private final OffsetClock clock;
+
+  /**
+   * The state in these registries.
+   *
+   * @param ownClientId the emulator's own self-service client, which a reset keeps
+   * @param resetPersons brings the register back to its synthetic population
+   */
+  public EmulatorState(
+      Transaction transaction,
+      ClientRegistry clients,
+      String ownClientId,
+      ScopeRegistry scopes,
+      DelegationRegistry delegations,
+      Runnable resetPersons,
+      OffsetClock clock) {
+    this.transaction = Objects.requireNonNull(transaction, "transaction == null");
+    this.clients = Objects.requireNonNull(clients, "clients == null");
+    this.ownClientId = Objects.requireNonNull(ownClientId, "ownClientId == null");
+    this.scopes = Objects.requireNonNull(scopes, "scopes == null");
+    this.delegations = Objects.requireNonNull(delegations, "delegations == null");
+    this.resetPersons = Objects.requireNonNull(resetPersons, "resetPersons == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * Back to the state of a new emulator, in one transaction: every client but the emulator's own
+   * self-service client is deleted with its keys, scopes are Digdir's built-in ones again, access
+   * entries and delegations are gone, the register holds its synthetic population only, and the
+   * clock's offset is zero. The emulator's signing keys and test CA stay.
+   */
+  public void reset() {
+    transaction.atomically(
+        () -> {
+          clients.deleteAllExcept(ownClientId);
+          delegations.clear();
+          scopes.reset();
+          resetPersons.run();
+          return null;
+        });
+    clock.setOffset(Duration.ZERO);
+  }
+}
