@@ -1,13 +1,14 @@
 package io.krrkit.krr;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.Status;
-import io.krrkit.junit.KrrLocalExtension;
-import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
+import io.krrkit.local.ClientSpec;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.RegisterEntry;
@@ -15,18 +16,24 @@ import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import io.krrkit.maskinporten.TokenRequest;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The one emulator fixture of this module: krr-local (from krr-junit) on a free port with 200
- * synthetic persons (plus its well-known ones), its clock standing still at {@link #T0}, and a KRR
- * client registered in it whose Maskinporten tokens the KRR clients under test use.
+ * The one emulator fixture of this module: krr-local on a free port with 200 synthetic persons
+ * (plus its well-known ones), its clock standing still at {@link #T0}, and a KRR client registered
+ * in it whose Maskinporten tokens the KRR clients under test use. It drives the emulator through
+ * krr-local's public {@code Controls}, not krr-junit: krr-junit's ready clients are built on this
+ * module, so this module cannot test with krr-junit.
  *
  * <pre>{@code
  * @RegisterExtension static final KrrLocalFixture emulator = new KrrLocalFixture();
@@ -36,23 +43,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
   static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
-  private final KrrLocalExtension emulator =
-      KrrLocalExtension.builder().seedPersons(200).frozenAt(T0).build();
   private KrrLocal krrLocal;
+  private RSAKey key;
   private MutableClock clientClock;
   private MaskinportenClient maskinporten;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    emulator.beforeAll(context);
-    krrLocal = emulator.krrLocal();
+    krrLocal =
+        KrrLocal.builder()
+            .port(0)
+            .ephemeral()
+            .seedPersons(200)
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .build()
+            .start();
+    key = generateKey();
     clientClock = new MutableClock(T0);
-    maskinporten = maskinportenClient(registerKrrClient(IntegrationType.KRR.automaticScopes()));
+    maskinporten = registerKrrClient(IntegrationType.KRR.automaticScopes());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    emulator.afterAll(context);
+    krrLocal.close();
   }
 
   /**
@@ -97,7 +110,7 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
     scopes.add(ChangeFeed.SCOPE);
     return ChangeFeed.builder()
         .environment(environment())
-        .maskinporten(maskinportenClient(registerKrrClient(scopes)))
+        .maskinporten(registerKrrClient(scopes))
         .clock(clientClock);
   }
 
@@ -130,10 +143,6 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
     krrLocal.clock().advance(delta);
   }
 
-  private MaskinportenClient maskinportenClient(TestClient client) {
-    return maskinportenClient(client.clientId(), client.key());
-  }
-
   private MaskinportenClient maskinportenClient(String clientId, RSAKey key) {
     return MaskinportenClient.builder()
         .environment(MaskinportenEnvironment.custom(krrLocal.maskinportenIssuer()))
@@ -143,7 +152,24 @@ final class KrrLocalFixture implements BeforeAllCallback, AfterAllCallback {
         .build();
   }
 
-  private TestClient registerKrrClient(Set<Scope> scopes) {
-    return emulator.registerClient(KrrLocal.DEFAULT_ORG, IntegrationType.KRR, scopes);
+  /** Registers a KRR client holding {@code scopes}; its Maskinporten client signs with its key. */
+  private MaskinportenClient registerKrrClient(Set<Scope> scopes) {
+    String clientId = UUID.randomUUID().toString();
+    RSAKey clientKey = new RSAKey.Builder(key).keyID("test-" + clientId).build();
+    krrLocal
+        .controls()
+        .putClient(
+            ClientSpec.jwtBearer(
+                clientId, KrrLocal.DEFAULT_ORG, IntegrationType.KRR.wireName(), scopes));
+    krrLocal.controls().replaceKeys(clientId, List.of(clientKey));
+    return maskinportenClient(clientId, clientKey);
+  }
+
+  private static RSAKey generateKey() {
+    try {
+      return new RSAKeyGenerator(RSAKeyGenerator.MIN_KEY_SIZE_BITS).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("the JDK could not make an RSA key pair", e);
+    }
   }
 }

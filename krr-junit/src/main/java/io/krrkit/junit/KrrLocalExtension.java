@@ -4,11 +4,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.krr.KrrClient;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.maskinporten.MaskinportenClient;
+import io.krrkit.selfservice.SelfServiceClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -20,33 +24,38 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs krr-local in-process on a free port for one test class, with in-memory storage, and
- * registers test clients with their keys straight in its store (no token or HTTP round trip).
+ * Runs krr-local in-process on a free port with in-memory storage, for one test class or {@link
+ * Builder#shared() shared} by every test class of the run, registers test clients with their keys
+ * straight in its store, and hands out clients wired to the emulator's URLs and clock:
  *
  * <pre>{@code
  * @RegisterExtension
- * static final KrrLocalExtension krr = KrrLocalExtension.builder().seedPersons(100).build();
+ * static final KrrLocalExtension krr = KrrLocalExtension.builder().build();
  *
  * @Test
  * void looksUpAPerson() {
- *   TestClient client = krr.registerKrrClient();
- *   MaskinportenClient maskinporten = MaskinportenClient.builder()
- *       .environment(MaskinportenEnvironment.custom(krr.krrLocal().maskinportenIssuer()))
- *       .clientId(client.clientId())
- *       .signingKey(client.key())
- *       .build();
- *   // … a KrrClient against krr.krrLocal().kontaktregisteretUrl() with those tokens
+ *   KrrClient client = krr.krrClient();   // a new KRR client, registered, keyed and wired
+ *   LookupResult result = client.lookup(List.of("20914695016"));
  * }
  * }</pre>
  *
- * <p>With {@code @ExtendWith(KrrLocalExtension.class)} it runs with the defaults, and test methods
- * take the running {@link KrrLocal} as a parameter.
+ * <p>The ready clients sign their grants on the emulator's clock, so a {@link Builder#frozenAt
+ * frozen} or {@link #advance advanced} clock needs nothing more. With
+ * {@code @ExtendWith(KrrLocalExtension.class)} it runs with the defaults, and test methods take the
+ * running {@link KrrLocal} as a parameter.
+ *
+ * <p>Built against JUnit Jupiter 5.10's API and declared {@code provided}: it runs on the JUnit
+ * your project brings, 5.10 or newer, 6 too.
  */
 public final class KrrLocalExtension
     implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace SHARED =
+      ExtensionContext.Namespace.create(KrrLocalExtension.class, "shared");
 
   private final UnaryOperator<KrrLocal.Builder> settings;
+  private final String sharedKey;
   private volatile KrrLocal krrLocal;
+  private volatile String startedBy;
 
   /** The defaults: a free port, in-memory storage, the emulator's default synthetic register. */
   public KrrLocalExtension() {
@@ -55,6 +64,7 @@ public final class KrrLocalExtension
 
   private KrrLocalExtension(Builder builder) {
     this.settings = builder.settings;
+    this.sharedKey = builder.shared ? String.join(", ", builder.described) : null;
   }
 
   /** Starts a builder with the defaults of {@link #KrrLocalExtension()}. */
@@ -64,14 +74,29 @@ public final class KrrLocalExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    krrLocal = settings.apply(KrrLocal.builder().port(0).ephemeral()).build().start();
+    if (krrLocal != null) {
+      return; // a @Nested class, or another class on a shared emulator: it is running
+    }
+    if (sharedKey == null) {
+      krrLocal = start();
+      startedBy = context.getUniqueId();
+    } else {
+      krrLocal =
+          context
+              .getRoot()
+              .getStore(SHARED)
+              .getOrComputeIfAbsent(
+                  sharedKey, key -> new SharedEmulator(start()), SharedEmulator.class)
+              .krrLocal;
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    KrrLocal running = krrLocal;
-    krrLocal = null;
-    if (running != null) {
+    if (context.getUniqueId().equals(startedBy)) {
+      KrrLocal running = krrLocal;
+      krrLocal = null;
+      startedBy = null;
       running.close();
     }
   }
@@ -84,6 +109,10 @@ public final class KrrLocalExtension
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return krrLocal();
+  }
+
+  private KrrLocal start() {
+    return settings.apply(KrrLocal.builder().port(0).ephemeral()).build().start();
   }
 
   /**
@@ -101,9 +130,7 @@ public final class KrrLocalExtension
     return running;
   }
 
-  /**
-   * Moves the emulator's clock; code under test that reads {@code krrLocal().clock()} moves too.
-   */
+  /** Moves the emulator's clock, and with it the clocks of the ready clients. */
   public void advance(Duration delta) {
     krrLocal().clock().advance(delta);
   }
@@ -130,29 +157,103 @@ public final class KrrLocalExtension
     TestClients.replaceKeys(krrLocal(), client, keys);
   }
 
+  /**
+   * A KRR client of a newly {@link #registerKrrClient() registered} KRR client, with both {@code
+   * krr:global} scopes, on the emulator's URLs and clock.
+   */
+  public KrrClient krrClient() {
+    return krrClientBuilder(registerKrrClient()).build();
+  }
+
+  /**
+   * A KRR client builder for {@code client}, wired to the emulator's URLs and clock and asking for
+   * the KRR scopes the client holds; set batch size, retries and the like before {@code build()}.
+   *
+   * @throws IllegalArgumentException when the client holds no {@code krr:global} lookup scope
+   */
+  public KrrClient.Builder krrClientBuilder(TestClient client) {
+    return ReadyClients.krr(krrLocal(), client);
+  }
+
+  /** A Maskinporten client signing {@code client}'s grants, on the emulator's URLs and clock. */
+  public MaskinportenClient maskinportenClient(TestClient client) {
+    return maskinportenClientBuilder(client).build();
+  }
+
+  /**
+   * A Maskinporten client builder for {@code client}, wired to the emulator's issuer and clock; set
+   * retries, listeners and the like before {@code build()}.
+   */
+  public MaskinportenClient.Builder maskinportenClientBuilder(TestClient client) {
+    return ReadyClients.maskinporten(krrLocal(), client.clientId(), client.key());
+  }
+
+  /**
+   * A self-service API client signed in as the emulator's bootstrap client (organisation {@link
+   * KrrLocal#DEFAULT_ORG}, the {@code idporten:dcr.*} scopes): registers clients and keys over
+   * HTTP, as your code does against Digdir.
+   */
+  public SelfServiceClient selfServiceClient() {
+    return ReadyClients.selfService(krrLocal());
+  }
+
+  /** An emulator of the run, closed by JUnit when the run ends. */
+  private static final class SharedEmulator implements ExtensionContext.Store.CloseableResource {
+    private final KrrLocal krrLocal;
+
+    private SharedEmulator(KrrLocal krrLocal) {
+      this.krrLocal = krrLocal;
+    }
+
+    @Override
+    public void close() {
+      krrLocal.close();
+    }
+  }
+
   /** Settings of the emulator the extension starts; anything else through {@link #configure}. */
   public static final class Builder {
     private UnaryOperator<KrrLocal.Builder> settings = UnaryOperator.identity();
+    private final List<String> described = new ArrayList<>();
+    private boolean shared;
 
     private Builder() {}
 
     /** Seeds this many synthetic persons besides the well-known ones (0 for none). */
     public Builder seedPersons(int count) {
-      return configure(b -> b.seedPersons(count));
+      described.add("seedPersons(" + count + ")");
+      return apply(b -> b.seedPersons(count));
     }
 
     /**
      * Stops the emulator's clock at {@code instant}; it then moves only with {@link #advance}, so
-     * tests of expiry and the 18-month rule need no waiting.
+     * tests of expiry and the 18-month rule need no waiting. The ready clients read the same clock.
      */
     public Builder frozenAt(Instant instant) {
       Objects.requireNonNull(instant, "instant == null");
-      return configure(b -> b.clock(Clock.fixed(instant, ZoneOffset.UTC)));
+      described.add("frozenAt(" + instant + ")");
+      return apply(b -> b.clock(Clock.fixed(instant, ZoneOffset.UTC)));
     }
 
     /** Any other emulator setting, e.g. {@code b -> b.adminApi(true)}; applied in order. */
     public Builder configure(UnaryOperator<KrrLocal.Builder> more) {
       Objects.requireNonNull(more, "more == null");
+      described.add("configure(" + more.getClass().getName() + ")");
+      return apply(more);
+    }
+
+    /**
+     * One emulator for every test class of the run that declares the same settings (the same calls
+     * on this builder, the same {@link #configure} lambda), started by the first and closed when
+     * the run ends; classes with other settings get another one. Start-up is paid once; tests that
+     * need a clean emulator register their own clients.
+     */
+    public Builder shared() {
+      shared = true;
+      return this;
+    }
+
+    private Builder apply(UnaryOperator<KrrLocal.Builder> more) {
       UnaryOperator<KrrLocal.Builder> before = settings;
       settings = b -> more.apply(before.apply(b));
       return this;

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
-import io.krrkit.junit.TestClient;
 import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.certificate.IssuedCertificate;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.Scope;
-import io.krrkit.junit.TestClient;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.Controls;
 import io.krrkit.local.internal.Internals;

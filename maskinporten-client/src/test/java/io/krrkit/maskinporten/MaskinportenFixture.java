@@ -1,24 +1,31 @@
 package io.krrkit.maskinporten;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
-import io.krrkit.junit.KrrLocalExtension;
-import io.krrkit.junit.TestClient;
-import io.krrkit.junit.TestKeys;
+import io.krrkit.local.ClientSpec;
 import io.krrkit.local.KrrLocal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The one test fixture of this module: a krr-local emulator (from krr-junit) on a free port whose
- * clock stands still at {@link #T0} and moves only together with the client's clock.
+ * The one test fixture of this module: a krr-local emulator on a free port whose clock stands still
+ * at {@link #T0} and moves only together with the client's clock. It drives the emulator through
+ * krr-local's public {@code Controls}, not krr-junit: krr-junit's ready clients are built on this
+ * module, so this module cannot test with krr-junit.
  *
  * <pre>{@code
  * @RegisterExtension static final MaskinportenFixture fixture = new MaskinportenFixture();
@@ -30,28 +37,44 @@ final class MaskinportenFixture implements BeforeAllCallback, AfterAllCallback {
   static final Set<Scope> KRR_SCOPES =
       Set.of(Scope.KRR_KONTAKTINFORMASJON_READ, Scope.KRR_DIGITALPOST_READ);
 
-  private final KrrLocalExtension emulator =
-      KrrLocalExtension.builder().seedPersons(0).frozenAt(T0).build();
+  private static final Map<String, RSAKey> KEYS = new ConcurrentHashMap<>();
+
+  private KrrLocal krr;
   private MutableClock clientClock;
 
   /** A 2048-bit RSA key with this kid, made once per test run (key generation is slow). */
   static RSAKey rsaKey(String kid) {
-    return TestKeys.rsa(kid);
+    return KEYS.computeIfAbsent(kid, MaskinportenFixture::generate);
+  }
+
+  private static RSAKey generate(String kid) {
+    try {
+      return new RSAKeyGenerator(RSAKeyGenerator.MIN_KEY_SIZE_BITS).keyID(kid).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("the JDK could not make an RSA key pair", e);
+    }
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    emulator.beforeAll(context);
+    krr =
+        KrrLocal.builder()
+            .port(0)
+            .ephemeral()
+            .seedPersons(0)
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .build()
+            .start();
     clientClock = new MutableClock(T0);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    emulator.afterAll(context);
+    krr.close();
   }
 
   KrrLocal krr() {
-    return emulator.krrLocal();
+    return krr;
   }
 
   MaskinportenEnvironment environment() {
@@ -66,12 +89,17 @@ final class MaskinportenFixture implements BeforeAllCallback, AfterAllCallback {
   /** Moves the client's and the emulator's clock together, so grants stay within the skew. */
   void advance(Duration delta) {
     clientClock.advance(delta);
-    emulator.advance(delta);
+    krr.clock().advance(delta);
   }
 
-  /** Registers a KRR client with a key in the emulator's store. */
+  /** Registers a KRR client (both {@code krr:global} scopes) with a key in the emulator's store. */
   TestClient registerClient() {
-    return emulator.registerKrrClient();
+    String clientId = UUID.randomUUID().toString();
+    RSAKey key = new RSAKey.Builder(rsaKey("registered")).keyID("test-" + clientId).build();
+    krr.controls()
+        .putClient(ClientSpec.jwtBearer(clientId, ORG, IntegrationType.KRR.wireName(), KRR_SCOPES));
+    krr.controls().replaceKeys(clientId, List.of(key));
+    return new TestClient(clientId, ORG, KRR_SCOPES, key);
   }
 
   /**
@@ -80,7 +108,7 @@ final class MaskinportenFixture implements BeforeAllCallback, AfterAllCallback {
    */
   TestClient registerKeylessClient() {
     TestClient client = registerClient();
-    emulator.replaceKeys(client, List.of());
+    krr.controls().replaceKeys(client.clientId(), List.of());
     return client;
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.krrkit.core.Scope;
-import io.krrkit.junit.TestClient;
 import io.krrkit.local.internal.Internals;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,14 +4,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
-import io.krrkit.junit.TestClient;
-import io.krrkit.junit.TestClients;
 import io.krrkit.local.Bootstrap;
+import io.krrkit.local.ClientSpec;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -39,16 +40,22 @@ final class Emulator implements ParameterResolver {
     /**
      * A self-service client signed in as a new admin client of organisation {@code org} holding
      * {@code scopes}, put straight into the emulator's store (the API registers clients only for
-     * the caller or its customers, whose tokens it does not take).
+     * the caller or its customers, whose tokens it does not take). Through krr-local's public
+     * {@code Controls}, not krr-junit: krr-junit's ready clients are built on this module.
      */
     SelfServiceClient adminOf(OrgNumber org, Scope... scopes) {
-      TestClient admin =
-          TestClients.register(krr, org, IntegrationType.MASKINPORTEN, Set.of(scopes));
+      String clientId = UUID.randomUUID().toString();
+      RSAKey key = Keys.rsa("admin");
+      krr.controls()
+          .putClient(
+              ClientSpec.jwtBearer(
+                  clientId, org, IntegrationType.MASKINPORTEN.wireName(), Set.of(scopes)));
+      krr.controls().replaceKeys(clientId, List.of(key));
       return selfServiceWith(
           MaskinportenClient.builder()
               .environment(maskinportenEnvironment())
-              .clientId(admin.clientId())
-              .signingKey(admin.key())
+              .clientId(clientId)
+              .signingKey(key)
               .build());
     }
 
