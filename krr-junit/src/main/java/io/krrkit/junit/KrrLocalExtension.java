@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -48,12 +49,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * your project brings, 5.10 or newer, 6 too.
  */
 public final class KrrLocalExtension
-    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace SHARED =
       ExtensionContext.Namespace.create(KrrLocalExtension.class, "shared");
 
   private final UnaryOperator<KrrLocal.Builder> settings;
   private final String sharedKey;
+  private final boolean resetBeforeEach;
   private volatile KrrLocal krrLocal;
   private volatile String startedBy;
 
@@ -65,6 +67,7 @@ public final class KrrLocalExtension
   private KrrLocalExtension(Builder builder) {
     this.settings = builder.settings;
     this.sharedKey = builder.shared ? String.join(", ", builder.described) : null;
+    this.resetBeforeEach = builder.resetBeforeEach;
   }
 
   /** Starts a builder with the defaults of {@link #KrrLocalExtension()}. */
@@ -102,6 +105,13 @@ public final class KrrLocalExtension
   }
 
   @Override
+  public void beforeEach(ExtensionContext context) {
+    if (resetBeforeEach) {
+      reset();
+    }
+  }
+
+  @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == KrrLocal.class;
   }
@@ -133,6 +143,16 @@ public final class KrrLocalExtension
   /** Moves the emulator's clock, and with it the clocks of the ready clients. */
   public void advance(Duration delta) {
     krrLocal().clock().advance(delta);
+  }
+
+  /**
+   * Empties the emulator, as a new one is: clients registered by tests, their keys, scopes, access
+   * and delegations are gone, the register holds its synthetic persons again and the clock is back
+   * where it started. Between tests on a {@link Builder#shared() shared} emulator, or each time
+   * with {@link Builder#resetBeforeEach()}.
+   */
+  public void reset() {
+    krrLocal().controls().reset();
   }
 
   /**
@@ -216,6 +236,7 @@ public final class KrrLocalExtension
     private UnaryOperator<KrrLocal.Builder> settings = UnaryOperator.identity();
     private final List<String> described = new ArrayList<>();
     private boolean shared;
+    private boolean resetBeforeEach;
 
     private Builder() {}
 
@@ -245,11 +266,17 @@ public final class KrrLocalExtension
     /**
      * One emulator for every test class of the run that declares the same settings (the same calls
      * on this builder, the same {@link #configure} lambda), started by the first and closed when
-     * the run ends; classes with other settings get another one. Start-up is paid once; tests that
-     * need a clean emulator register their own clients.
+     * the run ends; classes with other settings get another one. Start-up is paid once; isolate
+     * tests with {@link KrrLocalExtension#reset()} or {@link #resetBeforeEach()}.
      */
     public Builder shared() {
       shared = true;
+      return this;
+    }
+
+    /** {@link KrrLocalExtension#reset() Resets} the emulator before each test. */
+    public Builder resetBeforeEach() {
+      resetBeforeEach = true;
       return this;
     }
 

@@ -105,6 +105,18 @@ class KrrLocalExtensionTest {
   }
 
   @Test
+  void resetRemovesRegisteredClientsAndPutsTheClockBack() {
+    TestClient client = krr.registerKrrClient();
+    krr.advance(Duration.ofDays(1));
+
+    krr.reset();
+
+    assertThat(krr.krrLocal().controls().hasClient(client.clientId())).isFalse();
+    assertThat(krr.krrLocal().clock().instant()).isEqualTo(T0);
+    assertThat(krr.krrLocal().controls().hasClient(krr.krrLocal().bootstrap().clientId())).isTrue();
+  }
+
+  @Test
   void refusesClientTypesThatDoNotUseJwtGrants() {
     assertThatThrownBy(
             () -> krr.registerClient(OrgNumber.of("910753614"), IntegrationType.IDPORTEN, Set.of()))
