@@ -47,7 +47,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Directory of the H2 store (default: ~/.krr-local).")
   Path dataDir;
 
-  @Option(names = "--ephemeral", description = "Keep everything in memory.")
+  @Option(
+      names = "--ephemeral",
+      defaultValue = "${env:KRR_LOCAL_EPHEMERAL:-false}",
+      description = "Keep everything in memory (env KRR_LOCAL_EPHEMERAL=true).")
   boolean ephemeral;
 
   @Option(
@@ -87,15 +90,19 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--signing-key-size",
-      defaultValue = "2048",
-      description = "RSA size of the token signing key: 2048 or 4096 (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:KRR_LOCAL_SIGNING_KEY_SIZE:-2048}",
+      description =
+          "RSA size of the token signing key: 2048 or 4096 (default: ${DEFAULT-VALUE}; env"
+              + " KRR_LOCAL_SIGNING_KEY_SIZE).")
   int signingKeySize;
 
   @Option(
       names = "--admin",
+      defaultValue = "${env:KRR_LOCAL_ADMIN:-false}",
       description =
           "Serve the operator API under /admin. Without --operator-token it answers loopback"
-              + " callers only, and refuses to start on a non-loopback --host.")
+              + " callers only, and refuses to start on a non-loopback --host (env"
+              + " KRR_LOCAL_ADMIN=true).")
   boolean admin;
 
   @Option(
@@ -136,8 +143,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--bootstrap-out",
+      defaultValue = "${env:KRR_LOCAL_BOOTSTRAP_OUT}",
       description =
-          "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode 600).")
+          "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode"
+              + " 600; env KRR_LOCAL_BOOTSTRAP_OUT).")
   Path bootstrapOut;
 
   @Override
