@@ -59,6 +59,12 @@ final class ClientEditCommands {
     @Option(names = "--json", description = "Print the registered client as the API's JSON.")
     boolean json;
 
+    @Option(
+        names = {"-q", "--quiet"},
+        description =
+            "Print only the new client_id, for scripts: CLIENT=$(krr client create -q …).")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
       ClientRequest.Builder request =
@@ -72,7 +78,12 @@ final class ClientEditCommands {
       if (customerOrg != null) {
         request.clientOrgno(OrgNumber.of(customerOrg));
       }
-      return printClient(json, selfService().createClient(request.build()));
+      RegisteredClient created = selfService().createClient(request.build());
+      if (quiet && !json) {
+        out().println(created.clientId());
+        return ExitCode.OK.code;
+      }
+      return printClient(json, created);
     }
   }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The Maskinporten client a command acts as: a bootstrap file from {@code krr serve
@@ -20,6 +22,9 @@ final class Credentials {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin Target target;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(
       names = "--bootstrap",
@@ -57,6 +62,16 @@ final class Credentials {
       description = "Password of the keystore and key (prefer the env KRR_CERT_PASSWORD).")
   String keystorePassword;
 
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      defaultValue = "${env:KRR_WAIT:-60s}",
+      description = {
+        "How long to wait for the --bootstrap file to appear, as when krr serve was just",
+        "started in the background (default: ${DEFAULT-VALUE}; 0: not at all)."
+      })
+  String wait;
+
   private Loaded loaded;
 
   /**
@@ -75,6 +90,7 @@ final class Credentials {
     } else if (clientId != null && keyFile != null) {
       loaded = new Loaded(clientId, JwkFiles.readPrivate(keyFile), null, null);
     } else if (bootstrap != null) {
+      awaitBootstrap();
       loaded = readBootstrap(bootstrap);
     } else {
       throw new CliErrors.Failure(
@@ -84,6 +100,16 @@ final class Credentials {
               + " FILE')");
     }
     return loaded;
+  }
+
+  private void awaitBootstrap() throws IOException {
+    try {
+      Readiness.awaitFile(
+          bootstrap, Readiness.parse(wait, "--wait"), command.commandLine().getErr());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting for " + bootstrap);
+    }
   }
 
   MaskinportenClient maskinporten() throws IOException {
@@ -109,7 +135,8 @@ final class Credentials {
     return EnterpriseCertificate.fromKeyStore(keystore, alias, keystorePassword.toCharArray());
   }
 
-  private static Loaded readBootstrap(Path file) throws IOException {
+  /** The client a bootstrap file names, with its key and issuer. */
+  static Loaded readBootstrap(Path file) throws IOException {
     JsonNode json = JSON.readTree(file.toFile());
     if (!json.hasNonNull("client_id") || !json.hasNonNull("private_jwk")) {
       throw new CliErrors.Failure(

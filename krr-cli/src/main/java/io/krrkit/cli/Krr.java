@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       AdminCommand.class,
       RegisterCommand.class,
       SyncCommand.class,
+      WaitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Krr {

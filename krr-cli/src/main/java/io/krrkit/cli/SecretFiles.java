@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -45,5 +46,24 @@ final class SecretFiles {
       Files.createFile(file);
     }
     Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  /**
+   * Writes {@code text} to {@code file} (mode 600) so that a reader sees no file or the whole one,
+   * never a part: into a temporary file beside it, then renamed over it in one step.
+   */
+  static void writeAtomically(Path file, String text) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path temp =
+        absolute.resolveSibling(
+            "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    write(temp, text, true);
+    try {
+      Files.move(
+          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
   }
 }

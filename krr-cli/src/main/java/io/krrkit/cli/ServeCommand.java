@@ -3,6 +3,7 @@ package io.krrkit.cli;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.local.KrrLocal;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -144,14 +145,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--bootstrap-out",
       defaultValue = "${env:KRR_LOCAL_BOOTSTRAP_OUT}",
-      description =
-          "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode"
-              + " 600; env KRR_LOCAL_BOOTSTRAP_OUT).")
+      description = {
+        "Write {issuer, orgno, client_id, kid, private_jwk} of the bootstrap client here (mode",
+        "600; env KRR_LOCAL_BOOTSTRAP_OUT) once the emulator is ready; a file left from an",
+        "earlier run is removed at start, so readers ('--bootstrap FILE', 'krr wait') wait."
+      })
   Path bootstrapOut;
 
   @Override
   public Integer call() throws Exception {
     Logging.verbose();
+    if (bootstrapOut != null) {
+      Files.deleteIfExists(bootstrapOut);
+    }
     KrrLocal.Builder builder =
         KrrLocal.builder()
             .port(port)
@@ -190,7 +196,8 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "krr-local-shutdown"));
     if (bootstrapOut != null) {
-      SecretFiles.write(bootstrapOut, krr.bootstrap().toJson() + "\n", true);
+      // start() returns once the server answers: a reader of the file finds it ready.
+      SecretFiles.writeAtomically(bootstrapOut, krr.bootstrap().toJson() + "\n");
     }
     printSummary(krr, spec.commandLine().getOut());
     stopped.await();

@@ -31,6 +31,7 @@ import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcOnBehalfOfRepository;
 import io.krrkit.local.internal.http.ErrorPath;
+import io.krrkit.local.internal.http.HealthRoutes;
 import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.idporten.ClientAuthenticator;
 import io.krrkit.local.internal.idporten.IdportenService;
@@ -73,6 +74,7 @@ import io.krrkit.local.internal.web.jdbc.JdbcSessionSecrets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +90,7 @@ public final class Wiring {
   private final Settings settings;
   private final OffsetClock clock;
   private final String baseUrl;
+  private final BooleanSupplier storeReady;
 
   // --- clients, keys, on-behalf-of ---
   public final ClientRepository clients;
@@ -128,6 +131,7 @@ public final class Wiring {
     this.settings = settings;
     this.clock = clock;
     this.baseUrl = baseUrl;
+    this.storeReady = database::isReady;
     Jdbc jdbc = database.jdbc();
     // --- clients, scope access, delegations, on-behalf-of ---
     this.clients = new JdbcClientRepository(jdbc);
@@ -250,6 +254,8 @@ public final class Wiring {
             settings.host(),
             settings.allowedHosts())
         .register(config.routes);
+    // --- /health and /ready, for scripts and health checks ---
+    new HealthRoutes(storeReady).register(config.routes);
     // --- operator API ({base}/admin), off unless enabled ---
     if (settings.adminApi()) {
       new ClockAdminRoutes(clock).register(config.routes);

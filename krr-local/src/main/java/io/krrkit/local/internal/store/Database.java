@@ -79,6 +79,21 @@ public final class Database implements AutoCloseable {
     return jdbc;
   }
 
+  /**
+   * True when a connection answers within two seconds and writes are not refused: the store is
+   * reachable and migrated (migrations run before this object exists).
+   */
+  public boolean isReady() {
+    if (gate.isClosed()) {
+      return false;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The gate that refuses writes while the store is failed. */
   public WriteGate writeGate() {
     return gate;
