@@ -34,8 +34,8 @@ final class CertCommand {
       name = "issue",
       mixinStandardHelpOptions = true,
       description = {
-        "Issues a test enterprise certificate for an organisation: a PKCS#12 file with the key",
-        "and chain (alias " + ALIAS + "), written with mode 600. Sign grants with it:",
+        "Issues a test enterprise certificate for an organisation.",
+        "A PKCS#12 file with the key and chain (alias " + ALIAS + "), mode 600. Sign grants:",
         "krr token --keystore FILE --client-id ID (for a client without registered keys)."
       })
   static final class Issue extends AdminCommand.Operator implements Callable<Integer> {

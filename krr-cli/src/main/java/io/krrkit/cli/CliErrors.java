@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns failures into one clear line on stderr and an {@link ExitCode}; never a stack trace (set
@@ -29,6 +30,12 @@ final class CliErrors {
   static int handle(Exception e, CommandLine cli, ParseResult parsed) {
     ExitCode code = classify(e);
     cli.getErr().println("krr: " + message(e));
+    if (code == ExitCode.UNREACHABLE) {
+      cli.getErr()
+          .println(
+              "If the service runs elsewhere, give its address: --url URL (env KRR_LOCAL_URL) for"
+                  + " krr-local, --env test|prod for Digdir's; 'krr init' keeps it in a profile.");
+    }
     if (System.getenv("KRR_DEBUG") != null) {
       e.printStackTrace(cli.getErr());
     }
@@ -38,6 +45,11 @@ final class CliErrors {
   static int handleUsage(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     cli.getErr().println("krr: " + e.getMessage());
+    if (e instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      cli.getErr()
+          .println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+    }
     cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
     return ExitCode.USAGE.code;
   }
@@ -60,6 +72,9 @@ final class CliErrors {
     }
     if (root instanceof DamagedStoreException) {
       return ExitCode.STORE_DAMAGED;
+    }
+    if (root.getCause() instanceof java.net.BindException) {
+      return ExitCode.PORT_IN_USE;
     }
     if (root instanceof MaskinportenTransportException
         || root instanceof KrrTransportException
@@ -87,6 +102,12 @@ final class CliErrors {
     String m = root.getMessage();
     if (root instanceof ConnectException) {
       return "could not connect" + (m == null ? "" : ": " + m) + " (is the service running?)";
+    }
+    if (root instanceof java.nio.file.NoSuchFileException f) {
+      return "no such file: " + f.getFile();
+    }
+    if (root instanceof java.nio.file.AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
     }
     return m == null ? root.getClass().getSimpleName() : m;
   }

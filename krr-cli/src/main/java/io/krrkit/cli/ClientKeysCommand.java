@@ -70,16 +70,22 @@ final class ClientKeysCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Registers a public key on a client, keeping its other keys (at most 5).",
-        "Give the public JWK from 'krr keygen' (a private JWK also works: only its public",
-        "part is sent)."
+        "Give the public JWK from 'krr keygen', or a PEM public key or certificate with",
+        "--kid (a private key also works: only its public part is sent)."
       })
   static final class Upload extends Base implements Callable<Integer> {
-    @Option(names = "--public-key", required = true, description = "JWK file (RSA 2048).")
+    @Option(
+        names = "--public-key",
+        required = true,
+        description = "Key file: JWK, or PEM (PUBLIC KEY, CERTIFICATE or a private key).")
     Path keyFile;
+
+    @Option(names = "--kid", description = "Key id to register a PEM key under.")
+    String kid;
 
     @Override
     public Integer call() throws Exception {
-      return print(selfService().addKey(client, JwkFiles.readPublic(keyFile)));
+      return print(selfService().addKey(client, KeyFiles.readPublic(keyFile, kid)));
     }
   }
 

@@ -14,23 +14,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The Maskinporten client a command acts as: a bootstrap file from {@code krr serve
- * --bootstrap-out}, a client id with a private JWK file (sent as {@code kid}), or a client id with
- * an enterprise certificate keystore (sent as {@code x5c}, for clients without registered keys).
+ * The Maskinporten client a command acts as: a client id with a private key file (JWK, PEM or
+ * PKCS#12; sent as {@code kid}), or a client id with an enterprise certificate keystore (sent as
+ * {@code x5c}, for clients without registered keys). Commands that manage clients take a bootstrap
+ * file too ({@link AdminCredentials}). Any of these may come from a profile ({@link Profiles}).
  */
-final class Credentials {
+class Credentials {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin Target target;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
-
-  @Option(
-      names = "--bootstrap",
-      defaultValue = "${env:KRR_BOOTSTRAP}",
-      description = "Bootstrap file of krr-local ({issuer, client_id, kid, private_jwk}).")
-  Path bootstrap;
 
   @Option(
       names = "--client-id",
@@ -41,8 +36,16 @@ final class Credentials {
   @Option(
       names = "--key",
       defaultValue = "${env:KRR_KEY}",
-      description = "Private RSA JWK file of the client (its kid must be registered).")
+      description =
+          "Private key file of the client: JWK (krr keygen), PEM (PKCS#8 or PKCS#1) or PKCS#12.")
   Path keyFile;
+
+  @Option(
+      names = "--key-id",
+      paramLabel = "KID",
+      defaultValue = "${env:KRR_KEY_ID}",
+      description = "Key id --key is registered under (for PEM and PKCS#12; a JWK has its own).")
+  String kid;
 
   @Option(
       names = "--keystore",
@@ -88,16 +91,15 @@ final class Credentials {
     if (clientId != null && keystore != null) {
       loaded = new Loaded(clientId, null, readKeystore(), null);
     } else if (clientId != null && keyFile != null) {
-      loaded = new Loaded(clientId, JwkFiles.readPrivate(keyFile), null, null);
-    } else if (bootstrap != null) {
+      loaded = new Loaded(clientId, KeyFiles.readPrivate(keyFile, kid, password()), null, null);
+    } else if (bootstrapFile() != null) {
       awaitBootstrap();
-      loaded = readBootstrap(bootstrap);
-    } else {
+      loaded = readBootstrap(bootstrapFile());
+    } else if (clientId == null && (keyFile != null || keystore != null)) {
       throw new CliErrors.Failure(
-          ExitCode.USAGE,
-          "say which client to act as: --client-id ID --key FILE, --client-id ID --keystore FILE"
-              + " (enterprise certificate), or --bootstrap FILE (from 'krr serve --bootstrap-out"
-              + " FILE')");
+          ExitCode.USAGE, "give the client the key belongs to: --client-id ID (env KRR_CLIENT_ID)");
+    } else {
+      throw new CliErrors.Failure(ExitCode.USAGE, missing());
     }
     return loaded;
   }
@@ -105,11 +107,26 @@ final class Credentials {
   private void awaitBootstrap() throws IOException {
     try {
       Readiness.awaitFile(
-          bootstrap, Readiness.parse(wait, "--wait"), command.commandLine().getErr());
+          bootstrapFile(), Readiness.parse(wait, "--wait"), command.commandLine().getErr());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while waiting for " + bootstrap);
+      throw new java.io.InterruptedIOException("interrupted while waiting for " + bootstrapFile());
     }
+  }
+
+  /** The bootstrap file to act as, or null: only commands that manage clients take one. */
+  Path bootstrapFile() {
+    return null;
+  }
+
+  /** What to say when no client is named. */
+  String missing() {
+    return "say which client to act as: --client-id ID --key FILE, or --client-id ID --keystore"
+        + " FILE (enterprise certificate); or once, 'krr init' writes a profile with both";
+  }
+
+  private char[] password() {
+    return keystorePassword == null ? null : keystorePassword.toCharArray();
   }
 
   MaskinportenClient maskinporten() throws IOException {

@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Walks the whole flow against an embedded emulator on a free port: generates a key,",
-      "registers a KRR client through the self-service API, uploads the public key, gets a",
-      "Maskinporten token and looks up persons showing each case. Nothing is kept."
+      "Walks the whole flow against an embedded emulator; nothing is kept.",
+      "On a free port: generates a key, registers a KRR client through the self-service API,",
+      "uploads the public key, gets a Maskinporten token and looks up persons showing each case."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final List<Personidentifikator> PERSONS =

@@ -8,7 +8,8 @@ enum ExitCode {
   IO_ERROR(3, "A file could not be read or written, or the build failed."),
   UNREACHABLE(4, "A service could not be reached."),
   STORE_DAMAGED(
-      5, "serve: the store file is damaged or holds no krr-local store (restore or move it).");
+      5, "serve: the store file is damaged or holds no krr-local store (restore or move it)."),
+  PORT_IN_USE(6, "serve: the port is taken (another krr serve?); choose one with --port.");
 
   final int code;
   final String description;

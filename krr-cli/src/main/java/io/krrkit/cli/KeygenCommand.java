@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "keygen",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates an RSA 2048 key pair (RS256) as JWK files: PREFIX.jwk (private, mode 600)",
-      "and PREFIX.pub.jwk (public, to upload with 'krr client keys upload')."
+      "Generates an RSA 2048 key pair (RS256) as JWK files.",
+      "PREFIX.jwk is private (mode 600); PREFIX.pub.jwk is public, to upload with",
+      "'krr client keys upload'."
     })
 final class KeygenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code krr} command: keys, client registration, tokens, lookups, the emulator, and a demo of
@@ -30,10 +32,26 @@ import picocli.CommandLine.Command;
       RegisterCommand.class,
       SyncCommand.class,
       WaitCommand.class,
+      InitCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Krr {
-  private Krr() {}
+  /**
+   * Columns of {@code --help} (wider on a wider terminal): lines of a multi-line description fit.
+   */
+  static final int HELP_WIDTH = 100;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description =
+          "Take connection and credentials from this profile of the configuration file"
+              + " (env KRR_PROFILE; see 'krr init').")
+  String profile;
+
+  Krr() {}
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
@@ -45,6 +63,14 @@ public final class Krr {
     CommandLine cli = new CommandLine(new Krr());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setUsageHelpWidth(HELP_WIDTH);
+    cli.setUsageHelpAutoWidth(true);
+    try {
+      cli.setDefaultValueProvider(Profiles.load(args));
+    } catch (CliErrors.Failure e) {
+      err.println("krr: " + e.getMessage());
+      return e.code.code;
+    }
     cli.setExitCodeExceptionMapper(CliErrors::exitCode);
     cli.setExecutionExceptionHandler(CliErrors::handle);
     cli.setParameterExceptionHandler(CliErrors::handleUsage);
@@ -61,12 +87,20 @@ public final class Krr {
     cli.getSubcommands().values().forEach(Krr::addExitCodes);
   }
 
-  /** Reads the version from the jar manifest. */
+  /** The version the build wrote into {@code krr-version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = Krr.class.getPackage().getImplementationVersion();
-      return new String[] {"krr " + (v == null ? "(development build)" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = Krr.class.getResourceAsStream("krr-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "krr " + p.getProperty("version", "(unknown version)"),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
     }
   }
 }

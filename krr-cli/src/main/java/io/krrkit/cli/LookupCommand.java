@@ -1,5 +1,7 @@
 package io.krrkit.cli;
 
+import io.krrkit.core.Masking;
+import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.krr.ApiVersion;
 import io.krrkit.krr.KrrClient;
@@ -7,7 +9,9 @@ import io.krrkit.krr.LookupResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +25,11 @@ import picocli.CommandLine.Spec;
     name = "lookup",
     mixinStandardHelpOptions = true,
     description = {
-      "Looks up persons in KRR (batches of 1000, in parallel) and prints a table or JSON.",
-      "With --in FILE --out FILE: a whole file of any size, resumable with --resume.",
-      "Which fields come back depends on the scopes: kontaktinformasjon.read gives e-mail,",
-      "mobile, language and varslingsstatus; digitalpost.read gives the mailbox and certificate."
+      "Looks up persons in KRR and prints a table or JSON.",
+      "Batches of 1000, in parallel. With --in FILE --out FILE: a whole file of any size,",
+      "resumable with --resume. Which fields come back depends on the scopes:",
+      "kontaktinformasjon.read gives e-mail, mobile, language and varslingsstatus;",
+      "digitalpost.read gives the mailbox and certificate."
     })
 final class LookupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,12 +78,35 @@ final class LookupCommand implements Callable<Integer> {
       throw new CliErrors.Failure(
           ExitCode.USAGE, "give identity numbers to look up, or --in FILE --out FILE");
     }
-    LookupResult result = client(4).lookup(ids);
+    List<String> valid = new ArrayList<>();
+    PrintWriter err = spec.commandLine().getErr();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i).strip();
+      Optional<String> problem = Personidentifikator.validate(id);
+      if (problem.isPresent()) {
+        err.printf(
+            "krr: argument %d (%s) skipped: %s%n", i + 1, Masking.identifier(id), problem.get());
+      } else {
+        valid.add(id);
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      Output.json(out, new io.krrkit.core.krr.PersonerResponse(result.persons()));
-    } else {
-      PersonTable.print(out, result.persons());
+    if (!valid.isEmpty()) {
+      LookupResult result = client(4).lookup(valid);
+      if (json) {
+        Output.json(out, new io.krrkit.core.krr.PersonerResponse(result.persons()));
+      } else {
+        PersonTable.print(out, result.persons());
+      }
+    }
+    int skipped = ids.size() - valid.size();
+    if (skipped > 0) {
+      err.printf(
+          "krr: %d of %d identity numbers skipped as invalid%s%n",
+          skipped,
+          ids.size(),
+          valid.isEmpty() ? "; nothing was sent to KRR" : "; the rest looked up");
+      return ExitCode.USAGE.code;
     }
     return ExitCode.OK.code;
   }

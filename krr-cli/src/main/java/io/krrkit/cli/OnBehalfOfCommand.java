@@ -28,7 +28,7 @@ final class OnBehalfOfCommand {
   /** What every on-behalf-of command shares. */
   static class Base {
     @Spec CommandSpec spec;
-    @Mixin Credentials credentials;
+    @Mixin AdminCredentials credentials;
 
     @Option(
         names = "--client",

@@ -53,7 +53,7 @@ final class RegisterCommand {
     @Option(
         names = "--count",
         required = true,
-        description = "Population size (about 85% end up registered).")
+        description = "Population size (about 85%% end up registered).")
     int count;
 
     @Option(

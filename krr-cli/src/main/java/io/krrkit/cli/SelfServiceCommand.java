@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class SelfServiceCommand {
   @Spec CommandSpec spec;
-  @Mixin Credentials credentials;
+  @Mixin AdminCredentials credentials;
 
   /** A self-service client signed in as the admin client the options name. */
   SelfServiceClient selfService() throws IOException {

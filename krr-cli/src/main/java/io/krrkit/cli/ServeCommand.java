@@ -154,6 +154,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PortCheck.free(host, port);
     Logging.verbose();
     if (bootstrapOut != null) {
       Files.deleteIfExists(bootstrapOut);

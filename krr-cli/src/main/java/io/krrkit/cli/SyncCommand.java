@@ -24,8 +24,11 @@ import picocli.CommandLine.Spec;
       "Keeps a local copy of KRR up to date through the change feed (hentEndringer).",
       "The copy is a JSON Lines snapshot (one person per line) plus FILE.change-id;",
       "the first run fetches everything, later runs only what changed.",
-      "Needs scope krr:global/hentendring.read, which Digdir grants only to local copy holders",
-      "(on krr-local: 'krr admin access' or a client registered with the scope)."
+      "Needs scope krr:global/hentendring.read, which Digdir grants only to local copy holders.",
+      "On krr-local (krr serve --admin --bootstrap-out b.json), once:",
+      "  krr admin access grant --scope krr:global/hentendring.read --org 310000027",
+      "  krr init --bootstrap b.json --profile sync --scope krr:global/hentendring.read",
+      "then: krr sync --profile sync --out copy.jsonl"
     })
 final class SyncCommand implements Callable<Integer> {
   private static final String DEFAULT_FILE = "krr-copy.jsonl";

@@ -28,7 +28,8 @@ final class Target {
       names = "--url",
       defaultValue = "${env:KRR_LOCAL_URL}",
       description =
-          "Base URL of krr-local (default: from --bootstrap, else http://localhost:7070).")
+          "Base URL of krr-local (env KRR_LOCAL_URL; default: the profile's, else"
+              + " http://localhost:7070).")
   String url;
 
   /** The base URL of the emulator; {@code fromBootstrap} is a bootstrap file's issuer or null. */

@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
-      "Signs a JWT grant and trades it for a Maskinporten access token, printed on stdout",
-      "(the token is a secret: pipe it, do not log it)."
+      "Prints a Maskinporten access token on stdout.",
+      "Signs a JWT grant and trades it for the token (a secret: pipe it, do not log it)."
     })
 final class TokenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin Credentials credentials;
+  @Mixin AdminCredentials credentials;
 
   @Option(
       names = "--scope",

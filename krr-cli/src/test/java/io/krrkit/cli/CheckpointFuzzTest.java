@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * its required fields, or {@link CliErrors.Failure} telling the user to start again.
  */
 class CheckpointFuzzTest {
-  private static final Path FILE = JwkFilesFuzzTest.temp();
+  private static final Path FILE = KeyFilesFuzzTest.temp();
 
   @FuzzTest(maxDuration = "5s")
   void checkpoint(byte[] input) throws IOException {

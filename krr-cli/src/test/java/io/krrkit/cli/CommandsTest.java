@@ -90,7 +90,7 @@ class CommandsTest {
 
   @Test
   void invalidIdentifierIsAUsageErrorThatDoesNotEchoTheNumber() {
-    CliRun run = CliRun.of("lookup", "--bootstrap", bootstrap.toString(), "12345678901");
+    CliRun run = CliRun.of("lookup", "12345678901");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
     assertThat(run.err()).contains("krr: ").doesNotContain("12345678901");

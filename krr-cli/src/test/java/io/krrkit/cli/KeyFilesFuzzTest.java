@@ -9,20 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A key file of {@code --key} ({@link JwkFiles}): an RSA key with a kid, or {@link
- * CliErrors.Failure} saying what the file is not.
+ * A key file of {@code --key} ({@link KeyFiles}): an RSA key with a kid (JWK, PEM with a kid given,
+ * PKCS#12), or {@link CliErrors.Failure} saying what the file is not.
  */
-class JwkFilesFuzzTest {
+class KeyFilesFuzzTest {
   private static final Path FILE = temp();
 
   @FuzzTest(maxDuration = "5s")
-  void jwkFile(byte[] input) throws IOException {
+  void keyFile(byte[] input) throws IOException {
     Files.write(FILE, input);
     try {
-      RSAKey key = JwkFiles.readPublic(FILE);
+      RSAKey key = KeyFiles.readPublic(FILE);
       assertThat(key.getKeyID()).isNotNull();
       assertThat(key.isPrivate()).isFalse();
-      assertThat(JwkFiles.readPrivate(FILE).isPrivate()).isTrue();
+      assertThat(KeyFiles.readPrivate(FILE).isPrivate()).isTrue();
     } catch (CliErrors.Failure refused) {
       assertThat(refused.getMessage()).isNotBlank();
     }
