@@ -15,6 +15,21 @@ final class AdminCredentials extends Credentials {
       description = "Bootstrap file of krr-local ({issuer, client_id, kid, private_jwk}).")
   Path bootstrap;
 
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      defaultValue = "${env:KRR_WAIT:-60s}",
+      description = {
+        "How long to wait for the --bootstrap file to appear, as when krr serve was just",
+        "started in the background (default: ${DEFAULT-VALUE}; 0: not at all)."
+      })
+  String wait;
+
+  @Override
+  String waitFor() {
+    return wait;
+  }
+
   @Override
   Path bootstrapFile() {
     return bootstrap;

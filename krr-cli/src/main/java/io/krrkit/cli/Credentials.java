@@ -65,16 +65,6 @@ class Credentials {
       description = "Password of the keystore and key (prefer the env KRR_CERT_PASSWORD).")
   String keystorePassword;
 
-  @Option(
-      names = "--wait",
-      paramLabel = "DURATION",
-      defaultValue = "${env:KRR_WAIT:-60s}",
-      description = {
-        "How long to wait for the --bootstrap file to appear, as when krr serve was just",
-        "started in the background (default: ${DEFAULT-VALUE}; 0: not at all)."
-      })
-  String wait;
-
   private Loaded loaded;
 
   /**
@@ -107,11 +97,16 @@ class Credentials {
   private void awaitBootstrap() throws IOException {
     try {
       Readiness.awaitFile(
-          bootstrapFile(), Readiness.parse(wait, "--wait"), command.commandLine().getErr());
+          bootstrapFile(), Readiness.parse(waitFor(), "--wait"), command.commandLine().getErr());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted while waiting for " + bootstrapFile());
     }
+  }
+
+  /** How long to wait for the bootstrap file ({@code --wait}). */
+  String waitFor() {
+    return "0";
   }
 
   /** The bootstrap file to act as, or null: only commands that manage clients take one. */

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
     name = "wait",
     mixinStandardHelpOptions = true,
     description = {
-      "Waits until krr-local is ready: its bootstrap file exists (with --bootstrap) and GET",
-      "/ready answers 200. Exits 0 when ready, 4 when not within --timeout.",
+      "Waits until krr-local is ready.",
+      "Ready: its bootstrap file exists (with --bootstrap) and GET /ready answers 200.",
+      "Exits 0 when ready, 4 when not within --timeout.",
       "  ./krr serve --ephemeral --bootstrap-out bootstrap.json &",
       "  ./krr wait --bootstrap bootstrap.json"
     })
