@@ -2,11 +2,11 @@ package io.krrkit.local.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
+import io.krrkit.local.RequiredTool;
 import io.krrkit.local.internal.Internals;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -93,7 +93,7 @@ class OperatorApiGuardTest {
   @Test
   void aRemoteCallerWithTheTokenIsServedAndWithoutItRefused() {
     Optional<InetAddress> lan = nonLoopbackAddress();
-    assumeTrue(lan.isPresent(), "no non-loopback IPv4 address on this machine");
+    RequiredTool.require(lan.isPresent(), "no non-loopback IPv4 address on this machine");
     int port = URI.create(guarded.krrLocal().baseUrl()).getPort();
     String host = lan.get().getHostAddress() + ":" + port;
 
