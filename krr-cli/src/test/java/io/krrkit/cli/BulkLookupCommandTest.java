@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.krr.Status;
-import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
@@ -34,47 +33,20 @@ class BulkLookupCommandTest {
   private static final String RESERVED = KnownPersons.RESERVED.value();
   private static final String STALE = KnownPersons.STALE.value();
 
-  private static KrrLocal krr;
+  private static CliEmulator emulator;
   private static String[] asClient;
   @TempDir static Path shared;
   @TempDir Path dir;
 
   @BeforeAll
   static void startEmulatorWithAKrrClient() throws Exception {
-    krr = KrrLocal.builder().port(0).ephemeral().seedPersons(50).build().start();
-    Path bootstrap = shared.resolve("bootstrap.json");
-    Files.writeString(bootstrap, krr.bootstrap().toJson());
-    String key = shared.resolve("bulk").toString();
-    CliRun.of("keygen", "--out", key, "--kid", "bulk-key");
-    JsonNode client =
-        JSON.readTree(
-            CliRun.of(
-                    "client",
-                    "create",
-                    "--bootstrap",
-                    bootstrap.toString(),
-                    "--name",
-                    "Bulk",
-                    "--json")
-                .out());
-    String clientId = client.get("client_id").asText();
-    CliRun.of(
-        "client",
-        "keys",
-        "upload",
-        "--bootstrap",
-        bootstrap.toString(),
-        "--client",
-        clientId,
-        "--public-key",
-        key + ".pub.jwk");
-    asClient =
-        new String[] {"--url", krr.baseUrl(), "--client-id", clientId, "--key", key + ".jwk"};
+    emulator = CliEmulator.start(shared);
+    asClient = emulator.actAsNewKrrClient("Bulk", "bulk-key");
   }
 
   @AfterAll
   static void stopEmulator() {
-    krr.close();
+    emulator.close();
   }
 
   @Test
@@ -377,7 +349,7 @@ class BulkLookupCommandTest {
   }
 
   private static Status status(String id) {
-    return Internals.of(krr)
+    return Internals.of(emulator.krr)
         .register()
         .find(Personidentifikator.of(id))
         .map(RegisterEntry::status)
@@ -385,6 +357,6 @@ class BulkLookupCommandTest {
   }
 
   private static RegisterEntry entry(String id) {
-    return Internals.of(krr).register().find(Personidentifikator.of(id)).orElseThrow();
+    return Internals.of(emulator.krr).register().find(Personidentifikator.of(id)).orElseThrow();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -33,16 +32,15 @@ import picocli.CommandLine;
 class CliGuidanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SCOPE = "krr:global/kontaktinformasjon.read";
-  private static KrrLocal krr;
+  private static CliEmulator krr;
   @TempDir static Path dir;
   private static Path bootstrap;
   private Path config;
 
   @BeforeAll
   static void startEmulator() throws Exception {
-    krr = KrrLocal.builder().port(0).ephemeral().seedPersons(50).build().start();
-    bootstrap = dir.resolve("bootstrap.json");
-    Files.writeString(bootstrap, krr.bootstrap().toJson());
+    krr = CliEmulator.start(dir);
+    bootstrap = krr.bootstrap;
   }
 
   @AfterAll
@@ -120,7 +118,7 @@ class CliGuidanceTest {
 
   @Test
   void pemAndPkcs1AndPkcs12KeysSignGrantsLikeTheJwk() throws Exception {
-    RSAKey key = registeredKey("pem-key");
+    RSAKey key = KeygenCommand.generate("pem-key");
     String clientId = clientOf(key);
     Path pkcs8 = dir.resolve("k8.pem");
     Files.writeString(pkcs8, pem("PRIVATE KEY", key.toRSAPrivateKey().getEncoded()));
@@ -156,22 +154,11 @@ class CliGuidanceTest {
 
   @Test
   void lookupSkipsAnInvalidNumberAndLooksUpTheRest() throws Exception {
-    RSAKey key = registeredKey("lookup-key");
-    Path keyFile = dir.resolve("lookup.jwk");
-    Files.writeString(keyFile, key.toJSONString());
+    List<String> args = new ArrayList<>(List.of("lookup", "--json"));
+    args.addAll(List.of(krr.actAsNewKrrClient("Lookup", "lookup-key")));
+    args.addAll(List.of(KnownPersons.ACTIVE.value(), "12345678901"));
 
-    CliRun run =
-        CliRun.of(
-            "lookup",
-            "--json",
-            "--url",
-            krr.baseUrl(),
-            "--client-id",
-            clientOf(key),
-            "--key",
-            keyFile.toString(),
-            KnownPersons.ACTIVE.value(),
-            "12345678901");
+    CliRun run = CliRun.of(args.toArray(String[]::new));
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
     assertThat(JSON.readTree(run.out()).get("personer")).hasSize(1);
@@ -300,38 +287,9 @@ class CliGuidanceTest {
     return CliRun.of(args.toArray(String[]::new));
   }
 
-  private static RSAKey registeredKey(String kid) throws Exception {
-    return KeygenCommand.generate(kid);
-  }
-
   /** A KRR client registered through the CLI with {@code key}'s public part; its id. */
   private static String clientOf(RSAKey key) throws Exception {
-    CliRun create =
-        CliRun.of(
-            "client",
-            "create",
-            "--bootstrap",
-            bootstrap.toString(),
-            "--name",
-            "Keys " + key.getKeyID(),
-            "--json");
-    assertThat(create.exitCode()).as(create.err()).isZero();
-    String clientId = JSON.readTree(create.out()).get("client_id").asText();
-    Path pub = dir.resolve(key.getKeyID() + ".pub.jwk");
-    Files.writeString(pub, key.toPublicJWK().toJSONString());
-    CliRun upload =
-        CliRun.of(
-            "client",
-            "keys",
-            "upload",
-            "--bootstrap",
-            bootstrap.toString(),
-            "--client",
-            clientId,
-            "--public-key",
-            pub.toString());
-    assertThat(upload.exitCode()).as(upload.err()).isZero();
-    return clientId;
+    return krr.registerKrrClient("Keys " + key.getKeyID(), key);
   }
 
   private static String pem(String type, byte[] der) {

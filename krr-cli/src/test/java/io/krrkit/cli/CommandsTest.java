@@ -17,20 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands a user runs by hand, against one emulator, as the README's tour does. */
 class CommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static CliEmulator emulator;
   private static KrrLocal krr;
   @TempDir static Path dir;
   private static Path bootstrap;
 
   @BeforeAll
   static void startEmulator() throws Exception {
-    krr = KrrLocal.builder().port(0).ephemeral().seedPersons(50).build().start();
-    bootstrap = dir.resolve("bootstrap.json");
-    Files.writeString(bootstrap, krr.bootstrap().toJson());
+    emulator = CliEmulator.start(dir);
+    krr = emulator.krr;
+    bootstrap = emulator.bootstrap;
   }
 
   @AfterAll
   static void stopEmulator() {
-    krr.close();
+    emulator.close();
   }
 
   @Test
