@@ -2,6 +2,7 @@ package io.krrkit.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,12 +66,24 @@ public final class Krr {
     cli.setErr(err);
     cli.setUsageHelpWidth(HELP_WIDTH);
     cli.setUsageHelpAutoWidth(true);
+    Profiles profiles;
     try {
-      cli.setDefaultValueProvider(Profiles.load(args));
+      profiles = Profiles.load(args);
     } catch (CliErrors.Failure e) {
       err.println("krr: " + e.getMessage());
       return e.code.code;
     }
+    cli.setDefaultValueProvider(profiles);
+    cli.setExecutionStrategy(
+        parsed -> {
+          List<CommandLine> chosen = parsed.asCommandLineList();
+          Object command = chosen.get(chosen.size() - 1).getCommand();
+          if (profiles.missing() != null && !(command instanceof InitCommand)) {
+            err.println("krr: " + profiles.missing());
+            return ExitCode.USAGE.code;
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cli.setExitCodeExceptionMapper(CliErrors::exitCode);
     cli.setExecutionExceptionHandler(CliErrors::handle);
     cli.setParameterExceptionHandler(CliErrors::handleUsage);

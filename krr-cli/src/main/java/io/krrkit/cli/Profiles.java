@@ -39,13 +39,13 @@ final class Profiles implements IDefaultValueProvider {
   private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z0-9_]+)(:-.*)?}");
 
   private final Path file;
-  private final String profile;
   private final Map<String, String> values;
+  private final String missing;
 
-  private Profiles(Path file, String profile, Map<String, String> values) {
+  private Profiles(Path file, Map<String, String> values, String missing) {
     this.file = file;
-    this.profile = profile;
     this.values = values;
+    this.missing = missing;
   }
 
   /** The configuration file's path, whether or not it exists. */
@@ -83,9 +83,8 @@ final class Profiles implements IDefaultValueProvider {
           found = true;
         }
       }
-      if (!found && selected(args) != null && !java.util.Arrays.asList(args).contains("init")) {
-        throw new CliErrors.Failure(
-            ExitCode.USAGE,
+      if (!found && selected(args) != null) {
+        String missing =
             "no profile '"
                 + name
                 + "' in "
@@ -94,15 +93,19 @@ final class Profiles implements IDefaultValueProvider {
                 + name
                 + "', or add lines like "
                 + name
-                + ".url = http://localhost:7070");
+                + ".url = http://localhost:7070";
+        return new Profiles(file, values, missing);
       }
     }
-    return new Profiles(file, name, values);
+    return new Profiles(file, values, null);
   }
 
-  /** The name of the profile in use, or null. */
-  String name() {
-    return profile;
+  /**
+   * Why the profile named with {@code --profile} cannot serve (it is not in the file), or null.
+   * Every command but {@code krr init}, which makes it, refuses to run then.
+   */
+  String missing() {
+    return missing;
   }
 
   @Override
