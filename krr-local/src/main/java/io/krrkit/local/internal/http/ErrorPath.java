@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -128,6 +129,10 @@ public final class ErrorPath {
   static Failure classify(Exception e, String traceId) {
     if (e instanceof HttpResponseException h) {
       return httpFailure(h.getStatus(), traceId);
+    }
+    if (e instanceof BadMessageException b) {
+      // Jetty's refusal while a route reads the body, e.g. 408 when it trickles below the rate.
+      return httpFailure(b.getCode(), traceId);
     }
     if (e instanceof StoreException s && s.unavailable()) {
       return new Failure(

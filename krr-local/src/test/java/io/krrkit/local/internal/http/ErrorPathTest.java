@@ -41,6 +41,16 @@ class ErrorPathTest {
   }
 
   @Test
+  void jettysRefusalWhileARouteReadsTheBodyKeepsItsStatus() {
+    Failure failure =
+        ErrorPath.classify(
+            new org.eclipse.jetty.http.BadMessageException(408, "Request content data rate"), "t");
+
+    assertThat(failure.status()).isEqualTo(408);
+    assertThat(failure.error()).isEqualTo("invalid_request");
+  }
+
+  @Test
   void unknownMaskinportenPathIsOauthJson() {
     Answer a = fx.get(fx.issuer() + "finnes-ikke");
     assertThat(a.status()).isEqualTo(404);
