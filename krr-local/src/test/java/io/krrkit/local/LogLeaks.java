@@ -28,6 +28,10 @@ public final class LogLeaks extends AppenderBase<ILoggingEvent> {
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+");
   private static final Pattern PRIVATE_JWK = Pattern.compile("\"(d|p|q|dp|dq|qi)\"\\s*:");
   private static final Pattern ELEVEN_DIGITS = Pattern.compile("(?<!\\d)\\d{11}(?!\\d)");
+
+  /** A trace id (TraceId): 32 random hex digits, which may hold an 11-digit run by chance. */
+  private static final Pattern TRACE_ID = Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
+
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
   private static final Pattern COOKIE =
@@ -47,7 +51,7 @@ public final class LogLeaks extends AppenderBase<ILoggingEvent> {
     if (PRIVATE_JWK.matcher(line).find()) {
       return Optional.of("a private JWK member");
     }
-    Matcher digits = ELEVEN_DIGITS.matcher(line);
+    Matcher digits = ELEVEN_DIGITS.matcher(TRACE_ID.matcher(line).replaceAll("<trace-id>"));
     while (digits.find()) {
       if (Personidentifikator.isValid(digits.group())) {
         return Optional.of("an unmasked identity number");

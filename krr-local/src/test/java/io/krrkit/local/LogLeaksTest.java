@@ -26,5 +26,8 @@ class LogLeaksTest {
     assertThat(LogLeaks.problem("org 310000027, change 12345678901")).isEmpty(); // not a valid pid
     assertThat(LogLeaks.problem("self-service POST /clients refused with 400")).isEmpty();
     assertThat(LogLeaks.problem("generated signing key 3f1a (RSA 2048)")).isEmpty();
+    // a random trace id whose digits happen to hold a valid identity number (14455020108)
+    assertThat(LogLeaks.problem("failed (trace_id: ef0d507178b84cf37a14455020108c84)")).isEmpty();
+    assertThat(LogLeaks.problem("trace_id: ef0d507178b84cf37a1445 person 14455020108")).isPresent();
   }
 }
