@@ -1,5 +1,6 @@
 package io.krrkit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -22,7 +23,10 @@ import io.krrkit.selfservice.ClientRequest;
 import io.krrkit.selfservice.RegisteredClient;
 import io.krrkit.selfservice.SelfServiceClient;
 import io.krrkit.selfservice.SelfServiceEnvironment;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code krr demo}: the whole KRR flow against an embedded emulator, each step timed: key, client
+ * {@code krr demo}: the whole KRR flow against an embedded emulator, or with {@code --bootstrap}
+ * against a running one (the container image, {@code krr serve}), each step timed: key, client
  * registration, key upload, Maskinporten token, lookup of persons showing each case.
  */
 @Command(
@@ -40,7 +45,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Walks the whole flow against an embedded emulator; nothing is kept.",
       "On a free port: generates a key, registers a KRR client through the self-service API,",
-      "uploads the public key, gets a Maskinporten token and looks up persons showing each case."
+      "uploads the public key, gets a Maskinporten token and looks up persons showing each case.",
+      "With --bootstrap, the same flow against a running krr-local (a container, krr serve):",
+      "  ./krr demo --bootstrap bootstrap.json --url http://localhost:7070"
     })
 final class DemoCommand implements Callable<Integer> {
   private static final List<Personidentifikator> PERSONS =
@@ -53,6 +60,8 @@ final class DemoCommand implements Callable<Integer> {
           KnownPersons.NOT_REGISTERED,
           KnownPersons.DIGDIR_EXAMPLE);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -61,6 +70,22 @@ final class DemoCommand implements Callable<Integer> {
       description = "Synthetic persons in the demo register (default: ${DEFAULT-VALUE}).")
   int seedPersons;
 
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "FILE",
+      description =
+          "Walk the flow against the running krr-local that wrote this bootstrap file"
+              + " (krr serve --bootstrap-out; /data/bootstrap.json in the container image).")
+  Path bootstrap;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "Base URL of that krr-local (default: the base of the bootstrap file's issuer); needs"
+              + " --bootstrap.")
+  String url;
+
   private PrintWriter out;
   private int step;
 
@@ -68,6 +93,42 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
     long started = System.nanoTime();
+    if (bootstrap != null) {
+      runAgainstRunning();
+    } else {
+      runEmbedded();
+    }
+    out.printf("%nDone in %d ms. Exit code 0.%n", (System.nanoTime() - started) / 1_000_000);
+    return ExitCode.OK.code;
+  }
+
+  private void runAgainstRunning() throws Exception {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--seed-persons")) {
+      throw new CliErrors.Failure(
+          ExitCode.USAGE,
+          "--seed-persons is for the embedded emulator; the running one has the persons it was"
+              + " started with");
+    }
+    Emulator emulator = Emulator.of(bootstrap, url);
+    out.println("krr-kit demo: the whole KRR flow against the krr-local at " + emulator.base + ".");
+    out.println();
+    timed(
+        "Check that krr-local is ready (GET /ready)",
+        () -> {
+          Readiness.awaitReady(emulator.base, Duration.ofSeconds(10));
+          return null;
+        });
+    detail("base URL %s, issuer %s", emulator.base, emulator.issuer());
+    run(emulator);
+  }
+
+  private void runEmbedded() throws Exception {
+    if (url != null) {
+      throw new CliErrors.Failure(
+          ExitCode.USAGE,
+          "--url needs --bootstrap: the demo registers its client with the emulator's bootstrap"
+              + " client");
+    }
     out.println("krr-kit demo: the whole KRR flow against krr-local, offline.");
     out.println();
     try (KrrLocal krr =
@@ -78,23 +139,23 @@ final class DemoCommand implements Callable<Integer> {
             () ->
                 KrrLocal.builder().port(0).ephemeral().seedPersons(seedPersons).build().start())) {
       detail("base URL %s, issuer %s", krr.baseUrl(), krr.maskinportenIssuer());
-      run(krr);
+      Bootstrap admin = krr.bootstrap();
+      run(
+          new Emulator(
+              krr.baseUrl(), admin.orgno(), admin.clientId(), RSAKey.parse(admin.privateJwk())));
     }
-    out.printf("%nDone in %d ms. Exit code 0.%n", (System.nanoTime() - started) / 1_000_000);
-    return ExitCode.OK.code;
   }
 
-  private void run(KrrLocal krr) throws Exception {
-    Bootstrap admin = krr.bootstrap();
-    MaskinportenEnvironment issuer = MaskinportenEnvironment.custom(krr.maskinportenIssuer());
+  private void run(Emulator krr) throws Exception {
+    MaskinportenEnvironment issuer = MaskinportenEnvironment.custom(krr.issuer());
     SelfServiceClient selfService =
         SelfServiceClient.builder()
-            .environment(SelfServiceEnvironment.custom(krr.selfServiceUrl()))
+            .environment(SelfServiceEnvironment.custom(krr.base + "/selvbetjening"))
             .maskinporten(
                 MaskinportenClient.builder()
                     .environment(issuer)
-                    .clientId(admin.clientId())
-                    .signingKey(RSAKey.parse(admin.privateJwk()))
+                    .clientId(krr.adminClientId)
+                    .signingKey(krr.adminKey)
                     .build())
             .build();
 
@@ -104,9 +165,7 @@ final class DemoCommand implements Callable<Integer> {
 
     RegisteredClient client =
         timed(
-            "Register a KRR integration through the self-service API (as org "
-                + admin.orgno()
-                + ")",
+            "Register a KRR integration through the self-service API (as org " + krr.orgno + ")",
             () ->
                 selfService.createClient(
                     ClientRequest.krr("krr-kit demo").description("Created by krr demo").build()));
@@ -140,7 +199,7 @@ final class DemoCommand implements Callable<Integer> {
 
     KrrClient lookup =
         KrrClient.builder()
-            .environment(KrrEnvironment.custom(krr.kontaktregisteretUrl()))
+            .environment(KrrEnvironment.custom(krr.base + "/kontaktregisteret"))
             .maskinporten(maskinporten, krrScopes)
             .build();
     LookupResult result =
@@ -207,6 +266,28 @@ final class DemoCommand implements Callable<Integer> {
 
   private void detail(String format, Object... args) {
     out.printf("     " + format + "%n", args);
+  }
+
+  /** The emulator the flow runs against: its base URL and its bootstrap (self-service) client. */
+  private record Emulator(String base, String orgno, String adminClientId, RSAKey adminKey) {
+    static Emulator of(Path bootstrapFile, String url) throws IOException {
+      Credentials.Loaded admin = Credentials.readBootstrap(bootstrapFile);
+      String orgno = JSON.readTree(bootstrapFile.toFile()).path("orgno").asText("?");
+      String base = url != null ? url : admin.bootstrapIssuer();
+      if (base == null) {
+        throw new CliErrors.Failure(
+            ExitCode.USAGE, bootstrapFile + " names no issuer: give the emulator's --url");
+      }
+      if (url == null && base.contains("/maskinporten")) {
+        base = base.substring(0, base.indexOf("/maskinporten"));
+      }
+      base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+      return new Emulator(base, orgno, admin.clientId(), admin.key());
+    }
+
+    String issuer() {
+      return base + "/maskinporten/";
+    }
   }
 
   @FunctionalInterface

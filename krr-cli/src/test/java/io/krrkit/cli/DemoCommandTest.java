@@ -3,7 +3,11 @@ package io.krrkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
   @Test
@@ -31,5 +35,52 @@ class DemoCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).containsPattern("token eyJ.{0,4}…\\(\\d+ chars\\)");
     assertThat(run.out()).doesNotContainPattern("eyJ[A-Za-z0-9_-]{20,}\\.");
+  }
+
+  @Test
+  void walksTheFlowAgainstARunningEmulatorFromItsBootstrapFile(@TempDir Path dir) throws Exception {
+    try (CliEmulator emulator = CliEmulator.start(dir)) {
+      CliRun run =
+          CliRun.of(
+              "demo", "--bootstrap", emulator.bootstrap.toString(), "--url", emulator.baseUrl());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out())
+          .contains("against the krr-local at " + emulator.baseUrl())
+          .contains("Check that krr-local is ready")
+          .contains(KnownPersons.ACTIVE.value() + "  AKTIV")
+          .contains("MP-200")
+          .contains("Exit code 0");
+      // The client was registered in that emulator, not in an embedded one.
+      Matcher clientId =
+          Pattern.compile("integration id \\(client_id, the grant's iss\\): (\\S+)")
+              .matcher(run.out());
+      assertThat(clientId.find()).as(run.out()).isTrue();
+      assertThat(emulator.krr.controls().hasClient(clientId.group(1))).isTrue();
+    }
+  }
+
+  @Test
+  void takesTheBaseUrlFromTheBootstrapIssuerWhenNoUrlIsGiven(@TempDir Path dir) throws Exception {
+    try (CliEmulator emulator = CliEmulator.start(dir)) {
+      CliRun run = CliRun.of("demo", "--bootstrap", emulator.bootstrap.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("against the krr-local at " + emulator.baseUrl() + ".");
+    }
+  }
+
+  @Test
+  void refusesAUrlWithoutABootstrapFileAndSeedPersonsWithOne(@TempDir Path dir) throws Exception {
+    CliRun urlAlone = CliRun.of("demo", "--url", "http://localhost:1");
+    assertThat(urlAlone.exitCode()).isEqualTo(ExitCode.USAGE.code);
+    assertThat(urlAlone.err()).contains("--url needs --bootstrap");
+
+    try (CliEmulator emulator = CliEmulator.start(dir)) {
+      CliRun seeded =
+          CliRun.of("demo", "--bootstrap", emulator.bootstrap.toString(), "--seed-persons", "10");
+      assertThat(seeded.exitCode()).isEqualTo(ExitCode.USAGE.code);
+      assertThat(seeded.err()).contains("--seed-persons is for the embedded emulator");
+    }
   }
 }
