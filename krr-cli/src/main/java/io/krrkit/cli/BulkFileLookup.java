@@ -5,15 +5,19 @@ import io.krrkit.krr.BulkSummary;
 import io.krrkit.krr.KrrClient;
 import io.krrkit.krr.KrrException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code krr lookup --in FILE --out FILE}: streams the input through {@link BulkLookup} into the
- * output and rejects files, checkpointing after every batch, and prints a summary.
+ * output and rejects files, checkpointing after every batch, and prints a summary. Ctrl-C saves the
+ * rows done and prints the command that resumes ({@link StopOnSignal}).
  */
 final class BulkFileLookup {
   private final KrrClient krr;
@@ -22,21 +26,32 @@ final class BulkFileLookup {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Clock clock;
+  private final String resumeCommand;
 
+  /**
+   * @param commandLine the arguments {@code krr} was started with, for the resume command
+   */
   BulkFileLookup(
-      KrrClient krr, BulkOptions options, PrintWriter out, PrintWriter err, Clock clock) {
+      KrrClient krr,
+      BulkOptions options,
+      List<String> commandLine,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock) {
     this.krr = krr;
     this.options = options;
     this.files = options.files();
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.resumeCommand = ResumeCommand.of(commandLine);
   }
 
   int run() throws IOException {
     if (!Files.isReadable(files.input())) {
       throw new CliErrors.Failure(ExitCode.IO_ERROR, "cannot read " + files.input());
     }
+    Character delimiter = options.delimiter();
     Checkpoint start = start();
     if (start.complete()) {
       out.println("Already complete; nothing to resume.");
@@ -44,34 +59,52 @@ final class BulkFileLookup {
       return ExitCode.OK.code;
     }
     IdLayout layout =
-        IdLayout.choose(
-            IdFile.firstLine(files.input()), options.column, options.header, options.delimiter);
+        IdLayout.choose(IdFile.firstLine(files.input()), options.column, options.header, delimiter);
+    BulkRows rows =
+        new BulkRows(
+            start.format(),
+            layout.delimiter(),
+            options.bom(layout.delimiter()),
+            options.passThrough ? layout.passThroughNames() : List.of());
     err.println(
         "krr: reading "
             + layout.description()
-            + (layout.headerLine() > 0 ? ", header on line " + layout.headerLine() : ""));
+            + (layout.headerLine() > 0 ? ", header on line " + layout.headerLine() : "")
+            + (rows.passThrough().isEmpty()
+                ? ""
+                : "; copying " + String.join(", ", rows.passThrough()) + " beside each result"));
     long total = countLines(layout);
     long before = start.summary().rows();
     if (before > 0) {
+      sameColumns(files.output(), start.outputBytes(), rows.header());
+      sameColumns(files.rejects(), start.rejectsBytes(), rows.rejectsHeader());
       err.println("krr: resuming after line " + start.linesDone() + " (" + before + " done)");
     }
-    return lookUp(start, layout, total);
+    return lookUp(start, layout, rows, total);
   }
 
-  private int lookUp(Checkpoint start, IdLayout layout, long total) throws IOException {
+  private int lookUp(Checkpoint start, IdLayout layout, BulkRows rows, long total)
+      throws IOException {
     long before = start.summary().rows();
     BulkSummary summary;
     long blankLines;
-    try (SyncedFile output = openOutput(start);
-        SyncedFile rejects = openRejects(start);
-        IdFile ids = IdFile.open(files.input(), layout, start.linesDone());
+    try (SyncedFile output = openOutput(start, rows);
+        SyncedFile rejects = openRejects(start, rows);
+        IdFile ids =
+            options.passThrough
+                ? IdFile.openKeepingColumns(files.input(), layout, start.linesDone())
+                : IdFile.open(files.input(), layout, start.linesDone());
         ProgressDisplay progress =
             ProgressDisplay.choose(
-                err, clock, Duration.ofSeconds(options.progressEverySeconds), before, total)) {
+                err, clock, Duration.ofSeconds(options.progressEverySeconds), before, total);
+        StopOnSignal stop = StopOnSignal.install(err, this::resumeFromDisk)) {
       BulkFileSink sink =
           new BulkFileSink(
               output,
               rejects,
+              rows,
+              ids::passThrough,
+              stop,
               start,
               files.checkpoint(),
               options.rejectsUnmasked,
@@ -86,7 +119,22 @@ final class BulkFileLookup {
               .progress(progress)
               .clock(clock)
               .build();
-      summary = run(bulk, ids, sink);
+      try {
+        summary = run(bulk, ids, sink);
+      } catch (StopOnSignal.Stopped stopped) {
+        err.println();
+        err.println(
+            "krr: interrupted. Rows up to line "
+                + stopped.checkpoint.linesDone()
+                + " are saved ("
+                + stopped.checkpoint.summary().rows()
+                + " of "
+                + total
+                + "). To continue:");
+        err.println("  " + resumeCommand);
+        err.flush();
+        return ExitCode.INTERRUPTED.code;
+      }
       sink.finish(summary);
       blankLines = ids.blankLines();
     }
@@ -104,7 +152,20 @@ final class BulkFileLookup {
           e.getMessage()
               + " Rows up to line "
               + saved.linesDone()
-              + " are saved; run the same command with --resume to continue.");
+              + " are saved; to continue: "
+              + resumeCommand);
+    }
+  }
+
+  /** What the checkpoint on disk holds, for a stop that could not wait for the batch. */
+  private String resumeFromDisk() {
+    try {
+      return "Rows up to line "
+          + Checkpoint.read(files.checkpoint()).linesDone()
+          + " are saved. To continue: "
+          + resumeCommand;
+    } catch (IOException | RuntimeException e) {
+      return "To continue: " + resumeCommand;
     }
   }
 
@@ -152,18 +213,36 @@ final class BulkFileLookup {
     return saved;
   }
 
-  private SyncedFile openOutput(Checkpoint start) throws IOException {
+  /** Refuses to resume a file whose first line (its columns) this run would write otherwise. */
+  private static void sameColumns(Path file, long length, byte[] header) throws IOException {
+    if (header.length == 0 || length < header.length) {
+      return;
+    }
+    byte[] start;
+    try (InputStream in = Files.newInputStream(file)) {
+      start = in.readNBytes(header.length);
+    }
+    if (!Arrays.equals(start, header)) {
+      throw new CliErrors.Failure(
+          ExitCode.USAGE,
+          file
+              + " was started with other columns, delimiter or byte order mark; resume with the"
+              + " options of the interrupted run (--column, --delimiter, --bom, --pass-through)");
+    }
+  }
+
+  private SyncedFile openOutput(Checkpoint start, BulkRows rows) throws IOException {
     SyncedFile output = SyncedFile.openAt(files.output(), start.outputBytes());
     if (start.outputBytes() == 0) {
-      output.write(start.format().header());
+      output.write(rows.header());
     }
     return output;
   }
 
-  private SyncedFile openRejects(Checkpoint start) throws IOException {
+  private SyncedFile openRejects(Checkpoint start, BulkRows rows) throws IOException {
     SyncedFile rejects = SyncedFile.openAt(files.rejects(), start.rejectsBytes());
     if (start.rejectsBytes() == 0) {
-      rejects.write(BulkFileSink.REJECTS_HEADER.getBytes(StandardCharsets.UTF_8));
+      rejects.write(rows.rejectsHeader());
     }
     return rejects;
   }

@@ -1,16 +1,16 @@
 package io.krrkit.cli;
 
-import io.krrkit.core.Masking;
 import io.krrkit.krr.BulkRow;
 import io.krrkit.krr.BulkSink;
 import io.krrkit.krr.BulkSummary;
 import io.krrkit.krr.KrrInvalidInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * Writes answered rows to the output and rejected lines to the rejects file, and at a batch end (at
@@ -19,11 +19,11 @@ import java.time.Instant;
  * that counts no row the files lack.
  */
 final class BulkFileSink implements BulkSink {
-  static final String REJECTS_HEADER = "line,value,rule,reason\n";
-
   private final SyncedFile output;
   private final SyncedFile rejects;
-  private final RowFormat format;
+  private final BulkRows rows;
+  private final LongFunction<List<String>> passThrough;
+  private final StopOnSignal stop;
   private final boolean unmasked;
   private final String missingReason;
   private final Path checkpointFile;
@@ -39,6 +39,9 @@ final class BulkFileSink implements BulkSink {
   BulkFileSink(
       SyncedFile output,
       SyncedFile rejects,
+      BulkRows rows,
+      LongFunction<List<String>> passThrough,
+      StopOnSignal stop,
       Checkpoint start,
       Path checkpointFile,
       boolean unmasked,
@@ -48,7 +51,9 @@ final class BulkFileSink implements BulkSink {
       Duration checkpointEvery) {
     this.output = output;
     this.rejects = rejects;
-    this.format = start.format();
+    this.rows = rows;
+    this.passThrough = passThrough;
+    this.stop = stop;
     this.checkpoint = start;
     this.checkpointFile = checkpointFile;
     this.before = start.summary();
@@ -62,23 +67,32 @@ final class BulkFileSink implements BulkSink {
 
   @Override
   public void accept(BulkRow row) throws IOException {
+    List<String> input = passThrough.apply(row.line());
     if (row instanceof BulkRow.Answered a) {
-      output.write(format.row(a.line(), a.person()));
+      output.write(rows.row(a.line(), a.person(), input));
     } else if (row instanceof BulkRow.Rejected r) {
-      rejects.write(reject(r).getBytes(StandardCharsets.UTF_8));
+      String reason =
+          KrrInvalidInputException.RULE_MISSING.equals(r.rule()) ? missingReason : r.reason();
+      rejects.write(rows.reject(r, reason, unmasked, input));
     }
     lastLine = row.line();
   }
 
   @Override
   public void batchDone(BulkSummary soFar) throws IOException {
-    boolean stop = ++batches == stopAfterBatches;
+    boolean stopHere = ++batches == stopAfterBatches;
+    boolean interrupted = stop.requested();
     Instant now = clock.instant();
-    if (stop || Duration.between(lastCheckpoint, now).compareTo(checkpointEvery) >= 0) {
+    if (stopHere
+        || interrupted
+        || Duration.between(lastCheckpoint, now).compareTo(checkpointEvery) >= 0) {
       save(soFar);
       lastCheckpoint = now;
     }
-    if (stop) {
+    if (interrupted) {
+      throw new StopOnSignal.Stopped(checkpoint);
+    }
+    if (stopHere) {
       throw new CliErrors.Failure(
           ExitCode.IO_ERROR, "stopped after " + batches + " batches (--stop-after-batches)");
     }
@@ -101,19 +115,5 @@ final class BulkFileSink implements BulkSink {
   /** The last checkpoint written. */
   Checkpoint checkpoint() {
     return checkpoint;
-  }
-
-  private String reject(BulkRow.Rejected r) {
-    String value = r.value() == null ? "" : unmasked ? r.value() : Masking.identifier(r.value());
-    String reason =
-        KrrInvalidInputException.RULE_MISSING.equals(r.rule()) ? missingReason : r.reason();
-    return r.line()
-        + ","
-        + CsvLine.field(value)
-        + ","
-        + CsvLine.field(r.rule())
-        + ","
-        + CsvLine.field(reason)
-        + "\n";
   }
 }

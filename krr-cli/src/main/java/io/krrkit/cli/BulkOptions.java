@@ -34,8 +34,28 @@ final class BulkOptions {
   @Option(
       names = "--delimiter",
       paramLabel = "CHAR",
-      description = "With --column: the CSV delimiter. Default: guessed (; , or tab).")
-  Character delimiter;
+      description =
+          "The CSV delimiter of the input and the output: ',' ';' or tab ('tab' or '\\t')."
+              + " Default: detected from the input's first line (, for one number per line).")
+  String delimiter;
+
+  @Option(
+      names = "--bom",
+      negatable = true,
+      description =
+          "Start CSV output and rejects with a UTF-8 byte order mark, so Excel reads æøå right."
+              + " Default: on for ;-separated files (Excel in Norwegian), else off.")
+  Boolean bom;
+
+  @Option(
+      names = "--pass-through",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Copy the input's other CSV columns (a name, a case number) to each output and rejects"
+              + " row (default; --no-pass-through for the results only).")
+  boolean passThrough;
 
   @Option(
       names = "--format",
@@ -95,6 +115,32 @@ final class BulkOptions {
     Path rejectsFile =
         rejects != null ? rejects : out.resolveSibling(out.getFileName() + ".rejects");
     return new BulkFiles(in, out, rejectsFile, Checkpoint.beside(out));
+  }
+
+  /** The delimiter asked for, or null for "detect". */
+  Character delimiter() {
+    if (delimiter == null) {
+      return null;
+    }
+    switch (delimiter) {
+      case ",":
+        return ',';
+      case ";":
+        return ';';
+      case "\t":
+      case "\\t":
+      case "tab":
+      case "TAB":
+        return '\t';
+      default:
+        throw new CliErrors.Failure(
+            ExitCode.USAGE, "--delimiter takes ',' ';' or tab ('tab'), not '" + delimiter + "'");
+    }
+  }
+
+  /** Whether the CSV files written (output, rejects) start with a byte order mark. */
+  boolean bom(char delimiter) {
+    return bom != null ? bom : delimiter == ';';
   }
 
   RowFormat format(BulkFiles files) {

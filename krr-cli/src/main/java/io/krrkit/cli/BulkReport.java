@@ -12,13 +12,20 @@ import java.util.StringJoiner;
 final class BulkReport {
   private BulkReport() {}
 
+  /**
+   * Prints the counts: {@code read} is data lines (identity numbers, valid or not; a header and
+   * blank lines are not counted), each either looked up (a row in the output) or invalid (a row in
+   * the rejects file); {@code not found} are looked-up persons KRR does not know.
+   */
   static void print(PrintWriter out, BulkSummary s, BulkFiles files, long blankLines) {
-    out.printf("Looked up %d lines of %s%n", s.rows(), files.input());
-    out.printf("  %-18s %d -> %s%n", "rows written", s.answered(), files.output());
-    out.printf("  %-18s %d -> %s%n", "rejected", s.rejected(), files.rejects());
-    if (blankLines > 0) {
-      out.printf("  %-18s %d (skipped)%n", "blank lines", blankLines);
-    }
+    out.printf("Read %d identity numbers from %s%n", s.rows(), files.input());
+    out.printf("  %-18s %d%n", "read", s.rows());
+    out.printf("  %-18s %d -> %s%n", "looked up", s.answered(), files.output());
+    out.printf("  %-18s %d -> %s%n", "invalid", s.rejected(), files.rejects());
+    out.printf("  %-18s %d (skipped, not counted as read)%n", "blank lines", blankLines);
+    out.printf(
+        "  %-18s %d (looked up, not in KRR: status %s)%n",
+        "not found", s.count(Status.IKKE_REGISTRERT), Status.IKKE_REGISTRERT);
     out.printf("  %-18s %s%n", "status", counts(s.byStatus(), Status.values()));
     out.printf("  %-18s %s%n", "reservasjon", counts(s.byReservasjon(), JaNei.values()));
     out.printf(

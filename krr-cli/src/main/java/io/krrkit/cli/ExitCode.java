@@ -9,7 +9,9 @@ enum ExitCode {
   UNREACHABLE(4, "A service could not be reached."),
   STORE_DAMAGED(
       5, "serve: the store file is damaged or holds no krr-local store (restore or move it)."),
-  PORT_IN_USE(6, "serve: the port is taken (another krr serve?); choose one with --port.");
+  PORT_IN_USE(6, "serve: the port is taken (another krr serve?); choose one with --port."),
+  INTERRUPTED(
+      130, "Interrupted (Ctrl-C); lookup --in saved its rows and printed the command to resume.");
 
   final int code;
   final String description;

@@ -70,8 +70,14 @@ final class LookupCommand implements Callable<Integer> {
         throw new CliErrors.Failure(ExitCode.USAGE, "give identity numbers or --in FILE, not both");
       }
       PrintWriter err = spec.commandLine().getErr();
+      List<String> commandLine = spec.root().commandLine().getParseResult().originalArgs();
       return new BulkFileLookup(
-              client(bulk.parallel), bulk, spec.commandLine().getOut(), err, Clock.systemUTC())
+              client(bulk.parallel),
+              bulk,
+              commandLine,
+              spec.commandLine().getOut(),
+              err,
+              Clock.systemUTC())
           .run();
     }
     if (ids.isEmpty()) {

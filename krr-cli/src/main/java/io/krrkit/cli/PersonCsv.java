@@ -5,8 +5,8 @@ import io.krrkit.core.krr.Kontaktinformasjon;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.core.krr.Person;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /** A person as one CSV row, columns named as KRR names the fields. */
 final class PersonCsv {
@@ -32,28 +32,28 @@ final class PersonCsv {
 
   private PersonCsv() {}
 
-  static String row(long line, Person p) {
+  /** The values of {@link #COLUMNS} after {@code line}: one person. */
+  static List<String> values(Person p) {
     Kontaktinformasjon k = p.kontaktinformasjon();
     DigitalPost d = p.digitalPost();
-    StringJoiner row = new StringJoiner(",");
-    row.add(Long.toString(line))
-        .add(CsvLine.field(p.personidentifikator()))
-        .add(text(p.status()))
-        .add(text(p.reservasjon()))
-        .add(time(p.reservasjonstidspunkt()))
-        .add(text(p.varslingsstatus()))
-        .add(CsvLine.field(p.spraak()))
-        .add(time(p.spraakOppdatert()));
-    row.add(k == null ? "" : CsvLine.field(k.epostadresse()))
-        .add(k == null ? "" : time(k.epostadresseOppdatert()))
-        .add(k == null ? "" : time(k.epostadresseSistVerifisert()))
-        .add(k == null ? "" : CsvLine.field(k.mobiltelefonnummer()))
-        .add(k == null ? "" : time(k.mobiltelefonnummerOppdatert()))
-        .add(k == null ? "" : time(k.mobiltelefonnummerSistVerifisert()));
-    row.add(d == null ? "" : CsvLine.field(d.postkasseadresse()))
-        .add(d == null ? "" : CsvLine.field(d.postkasseleverandoeradresse()))
-        .add(CsvLine.field(p.sertifikat()));
-    return row.toString();
+    List<String> row = new ArrayList<>(COLUMNS.size() - 1);
+    row.add(p.personidentifikator());
+    row.add(text(p.status()));
+    row.add(text(p.reservasjon()));
+    row.add(time(p.reservasjonstidspunkt()));
+    row.add(text(p.varslingsstatus()));
+    row.add(p.spraak());
+    row.add(time(p.spraakOppdatert()));
+    row.add(k == null ? null : k.epostadresse());
+    row.add(k == null ? null : time(k.epostadresseOppdatert()));
+    row.add(k == null ? null : time(k.epostadresseSistVerifisert()));
+    row.add(k == null ? null : k.mobiltelefonnummer());
+    row.add(k == null ? null : time(k.mobiltelefonnummerOppdatert()));
+    row.add(k == null ? null : time(k.mobiltelefonnummerSistVerifisert()));
+    row.add(d == null ? null : d.postkasseadresse());
+    row.add(d == null ? null : d.postkasseleverandoeradresse());
+    row.add(p.sertifikat());
+    return row;
   }
 
   private static String text(Object value) {

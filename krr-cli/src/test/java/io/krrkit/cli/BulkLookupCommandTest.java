@@ -1,12 +1,14 @@
 package io.krrkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.krr.Status;
+import io.krrkit.local.RequiredTool;
 import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
@@ -17,10 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +84,7 @@ class BulkLookupCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     long aktiv = ids.stream().filter(id -> status(id) == Status.AKTIV).count();
     assertThat(run.out())
-        .contains("Looked up " + ids.size() + " lines")
+        .contains("Read " + ids.size() + " identity numbers")
         .contains("AKTIV " + aktiv + ",")
         .containsPattern("reservasjon +JA [1-9]\\d*, NEI \\d+")
         .containsPattern("stale contact info +[1-9]")
@@ -92,7 +99,9 @@ class BulkLookupCommandTest {
     assertThat(jsonRows("out.jsonl"))
         .extracting(r -> r.get("line").asLong())
         .containsExactly(1L, 4L);
-    assertThat(run.out()).containsPattern("blank lines +3 \\(skipped\\)");
+    assertThat(run.out())
+        .containsPattern("read +2\n")
+        .containsPattern("blank lines +3 \\(skipped, not counted as read\\)");
   }
 
   @Test
@@ -128,7 +137,7 @@ class BulkLookupCommandTest {
             "3,0181*****487,length,\"personidentifikator must be 11 digits, got 12 characters\"",
             "4,0181****148,digits,personidentifikator must be digits only; position 8 is not")
         .noneMatch(line -> line.contains(ten) || line.contains(twelve));
-    assertThat(run.out()).containsPattern("rejected +3 ");
+    assertThat(run.out()).containsPattern("invalid +3 ");
     assertThat(run.err()).doesNotContain(ten).doesNotContain(twelve);
   }
 
@@ -204,7 +213,7 @@ class BulkLookupCommandTest {
     assertThat(byName.err()).contains("column 2 ('fnr') of a ;-separated file, header on line 1");
     assertThat(ids("name.jsonl")).containsExactly(ACTIVE, RESERVED);
     assertThat(rejects("name.jsonl.rejects"))
-        .containsExactly("4,,missing,no value in column 2 ('fnr') of a ;-separated file");
+        .containsExactly("4;;missing;\"no value in column 2 ('fnr') of a ;-separated file\";Per;");
     assertThat(byNumber.exitCode()).as(byNumber.err()).isZero();
     assertThat(Files.readString(dir.resolve("number.jsonl")))
         .isEqualTo(Files.readString(dir.resolve("name.jsonl")));
@@ -284,12 +293,267 @@ class BulkLookupCommandTest {
     assertThat(run.err()).containsPattern("krr: 1 of 1 lines \\(100.0 %\\), \\d+ lines/s");
   }
 
+  @Test
+  void writesTheInputsDelimiterAndCopiesItsOtherColumnsBesideEachResult() throws Exception {
+    Path in =
+        input(
+            "navn;fnr;saksnr\n"
+                + "\"Nordmann; Kari\";"
+                + ACTIVE
+                + ";2024/17\n"
+                + "\"Ola \"\"Junior\"\"\nHansen\";"
+                + RESERVED
+                + ";\"A,B\"\n"
+                + "Per;"
+                + STALE
+                + ";3\n");
+
+    CliRun run = lookup(in, "out.csv", "--column", "fnr");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("copying navn, saksnr beside each result");
+    List<CSVRecord> rows = csv("out.csv", ';');
+    assertThat(rows.get(0).values())
+        .startsWith("line", "navn", "saksnr", "personidentifikator", "status", "reservasjon");
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(5)))
+        .containsExactly(
+            List.of("2", "Nordmann; Kari", "2024/17", ACTIVE, "NEI"),
+            List.of("3", "Ola \"Junior\"\nHansen", "A,B", RESERVED, "JA"),
+            List.of("5", "Per", "3", STALE, entry(STALE).reservasjon().name()));
+    assertThat(Files.readString(dir.resolve("out.csv")))
+        .contains("\r\n2;\"Nordmann; Kari\";2024/17;" + ACTIVE + ";AKTIV;NEI;")
+        .contains("\r\n3;\"Ola \"\"Junior\"\"\nHansen\";A,B;" + RESERVED + ";");
+  }
+
+  @Test
+  void startsSemicolonFilesWithAByteOrderMarkForExcelUnlessTold() throws Exception {
+    Path semicolons = input("navn;fnr\nKåre;" + ACTIVE + "\n");
+    Path commas = input("navn,fnr\nKåre," + ACTIVE + "\n");
+
+    CliRun semicolon = lookup(semicolons, "semicolon.csv", "--column", "2");
+    CliRun noBom = lookup(semicolons, "nobom.csv", "--column", "2", "--no-bom");
+    CliRun comma = lookup(commas, "comma.csv", "--column", "2");
+    CliRun bom = lookup(commas, "bom.csv", "--column", "2", "--bom");
+
+    assertThat(List.of(semicolon, noBom, comma, bom))
+        .allSatisfy(r -> assertThat(r.exitCode()).as(r.err()).isZero());
+    assertThat(startsWithBom("semicolon.csv")).isTrue();
+    assertThat(startsWithBom("semicolon.csv.rejects")).isTrue();
+    assertThat(startsWithBom("nobom.csv")).isFalse();
+    assertThat(startsWithBom("comma.csv")).isFalse();
+    assertThat(startsWithBom("bom.csv")).isTrue();
+    assertThat(firstRow("semicolon.csv", ';', "navn")).isEqualTo("Kåre");
+    assertThat(firstRow("bom.csv", ',', "navn")).isEqualTo("Kåre");
+  }
+
+  @Test
+  void readsAndWritesTheDelimiterGivenAndRefusesOthers() throws Exception {
+    Path tabs = input("navn\tfnr\nKari, Nordmann\t" + ACTIVE + "\n");
+
+    CliRun tab = lookup(tabs, "tab.csv", "--column", "fnr", "--delimiter", "tab");
+    CliRun semicolon = lookup(input(ACTIVE + "\n"), "semi.csv", "--delimiter", ";");
+    CliRun pipe = lookup(tabs, "pipe.csv", "--column", "fnr", "--delimiter", "|");
+
+    assertThat(tab.exitCode()).as(tab.err()).isZero();
+    assertThat(firstRow("tab.csv", '\t', "navn")).isEqualTo("Kari, Nordmann");
+    assertThat(Files.readAllLines(dir.resolve("tab.csv")).get(1))
+        .startsWith("2\tKari, Nordmann\t" + ACTIVE + "\t");
+    assertThat(semicolon.exitCode()).as(semicolon.err()).isZero();
+    assertThat(firstRow("semi.csv", ';', "personidentifikator")).isEqualTo(ACTIVE);
+    assertThat(pipe.exitCode()).isEqualTo(ExitCode.USAGE.code);
+    assertThat(pipe.err()).contains("--delimiter takes ',' ';' or tab");
+  }
+
+  @Test
+  void copiesTheOtherColumnsToRejectsAndJsonUnlessToldNotTo() throws Exception {
+    Path in = input("saksnr,fnr\n17," + ACTIVE + "\n18,123\n");
+
+    CliRun kept = lookup(in, "kept.jsonl", "--column", "fnr");
+    CliRun plain = lookup(in, "plain.jsonl", "--column", "fnr", "--no-pass-through");
+
+    assertThat(kept.exitCode()).as(kept.err()).isZero();
+    assertThat(jsonRows("kept.jsonl"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.get("input").get("saksnr").asText()).isEqualTo("17");
+              assertThat(r.get("personidentifikator").asText()).isEqualTo(ACTIVE);
+            });
+    assertThat(rejects("kept.jsonl.rejects"))
+        .containsExactly(
+            "3,***,length,\"personidentifikator must be 11 digits, got 3 characters\",18");
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(jsonRows("plain.jsonl"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.has("input")).isFalse());
+    assertThat(Files.readAllLines(dir.resolve("plain.jsonl.rejects")).get(0))
+        .isEqualTo("line,value,rule,reason");
+  }
+
+  @Test
+  void countsReadLookedUpInvalidBlankAndNotFound() throws Exception {
+    String unknown = KnownPersons.NOT_REGISTERED.value();
+    CliRun run =
+        lookup(
+            input("fnr\n" + ACTIVE + "\n\n" + unknown + "\n12\n   \n" + RESERVED + "\n"),
+            "out.jsonl");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Read 4 identity numbers")
+        .containsPattern("read +4\n")
+        .containsPattern("looked up +3 -> ")
+        .containsPattern("invalid +1 -> ")
+        .containsPattern("blank lines +2 ")
+        .containsPattern("not found +1 ");
+  }
+
+  @Test
+  void refusesCsvWithAQuoteNeverClosedBeforeLookingAnythingUp() throws Exception {
+    CliRun run =
+        lookup(
+            input("navn,fnr\n\"Kari," + ACTIVE + "\nOla," + RESERVED + "\n"),
+            "out.jsonl",
+            "--column",
+            "fnr");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code);
+    assertThat(run.err()).contains("as CSV").contains("must end with one").doesNotContain(ACTIVE);
+    assertThat(dir.resolve("out.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void refusesToResumeWithOtherColumns() throws Exception {
+    StringBuilder csv = new StringBuilder("saksnr;fnr\n");
+    manyIds(1500)
+        .lines()
+        .forEach(id -> csv.append(csv.length()).append(';').append(id).append('\n'));
+    Path in = input(csv.toString());
+    CliRun killed = lookup(in, "out.csv", "--column", "fnr", "--stop-after-batches", "1");
+
+    CliRun other = lookup(in, "out.csv", "--column", "fnr", "--resume", "--no-pass-through");
+
+    assertThat(killed.exitCode()).isNotZero();
+    assertThat(other.exitCode()).isEqualTo(ExitCode.USAGE.code);
+    assertThat(other.err()).contains("was started with other columns");
+  }
+
+  /**
+   * Ctrl-C as a terminal sends it: SIGINT to a real {@code krr lookup} process, mid-run. It saves
+   * the rows done, prints the exact command that resumes, and exits 130; the command resumes there.
+   */
+  @Test
+  void ctrlCSavesTheRowsPrintsTheResumeCommandAndExits130() throws Exception {
+    RequiredTool.require(
+        !sigintIgnored(),
+        "SIGINT is ignored by this JVM (started in the background without job control), so a"
+            + " child krr would ignore it too");
+    Path in = input(manyIds(300_000));
+    Path out = dir.resolve("big.jsonl");
+    Path stderr = dir.resolve("krr.err");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Krr.class.getName()));
+    command.addAll(lookupArgs(in, "big.jsonl", "--parallel", "1", "--checkpoint-every", "0"));
+    Process krr =
+        new ProcessBuilder(command)
+            .redirectError(stderr.toFile())
+            .redirectOutput(dir.resolve("krr.out").toFile())
+            .start();
+    try {
+      Path checkpoint = Checkpoint.beside(out);
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> !krr.isAlive() || linesDone(checkpoint) > 0);
+      assertThat(krr.isAlive()).as("still running after its first batch").isTrue();
+
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(krr.pid())).start();
+      assertThat(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
+      assertThat(krr.waitFor(60, TimeUnit.SECONDS)).as("krr exits after Ctrl-C").isTrue();
+
+      String err = Files.readString(stderr);
+      assertThat(krr.exitValue()).as(err).isEqualTo(130);
+      Checkpoint saved = Checkpoint.read(checkpoint);
+      assertThat(saved.complete()).isFalse();
+      assertThat(saved.linesDone()).isBetween(1L, 299_999L);
+      assertThat(err).contains("Rows up to line " + saved.linesDone() + " are saved");
+      assertThat(Files.size(out)).isEqualTo(saved.outputBytes());
+      assertThat(jsonRows("big.jsonl"))
+          .last()
+          .satisfies(
+              r -> assertThat(r.get("line").asLong()).isLessThanOrEqualTo(saved.linesDone()));
+      String resume =
+          err.lines()
+              .map(String::strip)
+              .filter(l -> l.startsWith("krr lookup "))
+              .reduce((a, b) -> b)
+              .orElseThrow(() -> new AssertionError("no resume command in:\n" + err));
+      assertThat(resume).endsWith(" --resume").contains("--in " + in).contains("--out " + out);
+
+      List<String> words = new ArrayList<>(List.of(resume.substring("krr ".length()).split(" ")));
+      words.addAll(List.of("--stop-after-batches", "1"));
+      CliRun resumed = CliRun.of(words.toArray(String[]::new));
+      assertThat(resumed.err()).contains("resuming after line " + saved.linesDone());
+    } finally {
+      krr.destroyForcibly();
+    }
+  }
+
   private CliRun lookup(Path in, String out, String... more) {
+    return CliRun.of(lookupArgs(in, out, more).toArray(String[]::new));
+  }
+
+  private List<String> lookupArgs(Path in, String out, String... more) {
     List<String> args = new ArrayList<>(List.of("lookup", "--in", in.toString()));
     args.addAll(List.of("--out", dir.resolve(out).toString()));
     args.addAll(List.of(more));
     args.addAll(List.of(asClient));
-    return CliRun.of(args.toArray(String[]::new));
+    return args;
+  }
+
+  private List<CSVRecord> csv(String file, char delimiter) throws IOException {
+    String text = Files.readString(dir.resolve(file)).replace("\uFEFF", "");
+    try (CSVParser parser =
+        CSVParser.parse(text, CSVFormat.RFC4180.builder().setDelimiter(delimiter).get())) {
+      return parser.getRecords();
+    }
+  }
+
+  /** Column {@code name} of the first data row of a CSV output. */
+  private String firstRow(String file, char delimiter, String name) throws IOException {
+    List<CSVRecord> rows = csv(file, delimiter);
+    return rows.get(1).get(rows.get(0).toList().indexOf(name));
+  }
+
+  private boolean startsWithBom(String file) throws IOException {
+    byte[] bytes = Files.readAllBytes(dir.resolve(file));
+    return bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF;
+  }
+
+  private static long linesDone(Path checkpoint) {
+    try {
+      return Files.exists(checkpoint) ? Checkpoint.read(checkpoint).linesDone() : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0; // being replaced
+    }
+  }
+
+  /** Whether this JVM ignores SIGINT (bit 2 of SigIgn in /proc/self/status), as a child would. */
+  private static boolean sigintIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return false;
+    }
+    return Files.readAllLines(status).stream()
+        .filter(l -> l.startsWith("SigIgn:"))
+        .map(l -> Long.parseUnsignedLong(l.substring("SigIgn:".length()).strip(), 16))
+        .anyMatch(mask -> (mask & 2L) != 0);
   }
 
   private Path input(String content) throws IOException {
@@ -330,9 +594,11 @@ class BulkLookupCommandTest {
     return jsonRows(file).stream().map(r -> r.get("personidentifikator").asText()).toList();
   }
 
+  /** The rejects file's rows after its header (a byte order mark removed). */
   private List<String> rejects(String file) throws IOException {
     List<String> lines = Files.readAllLines(dir.resolve(file));
-    assertThat(lines.get(0)).isEqualTo("line,value,rule,reason");
+    assertThat(lines.get(0).replace("\uFEFF", ""))
+        .matches("line[,;\t]value[,;\t]rule[,;\t]reason.*");
     return lines.subList(1, lines.size());
   }
 
