@@ -23,12 +23,14 @@ import io.krrkit.local.internal.client.AdminCredential;
 import io.krrkit.local.internal.client.ClientKeyRepository;
 import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.ClientRepository;
+import io.krrkit.local.internal.client.ClientSecrets;
 import io.krrkit.local.internal.client.KeyRing;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
 import io.krrkit.local.internal.client.OnBehalfOfRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcAdminCredentialRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientRepository;
+import io.krrkit.local.internal.client.jdbc.JdbcClientSecretRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcOnBehalfOfRepository;
 import io.krrkit.local.internal.http.ErrorPath;
 import io.krrkit.local.internal.http.HealthRoutes;
@@ -145,7 +147,13 @@ public final class Wiring {
     scopeRegistry.seedBuiltIns();
     this.delegationRegistry = new DelegationRegistry(new JdbcDelegationRepository(jdbc), clock);
     OnBehalfOfRepository onBehalfOf = new JdbcOnBehalfOfRepository(jdbc);
-    this.clientRegistry = new ClientRegistry(clients, clientKeys, clock, scopeRegistry);
+    this.clientRegistry =
+        new ClientRegistry(
+            clients,
+            clientKeys,
+            clock,
+            scopeRegistry,
+            new ClientSecrets(new JdbcClientSecretRepository(jdbc), clock));
     this.keyRing = new KeyRing(clientRegistry, clientKeys, clock);
     this.onBehalfOfRegistry = new OnBehalfOfRegistry(clientRegistry, onBehalfOf, clock);
     this.adminCredential =
@@ -199,7 +207,7 @@ public final class Wiring {
         new IdportenService(
             idportenIssuer,
             clock,
-            new ClientAuthenticator(clients, clientKeys, idportenIssuer),
+            new ClientAuthenticator(clients, clientKeys, clientRegistry.secrets(), idportenIssuer),
             new JdbcAuthorizationCodeRepository(jdbc),
             new JdbcRefreshTokenRepository(jdbc),
             new TokenMinter(idportenIssuer, idportenKey));

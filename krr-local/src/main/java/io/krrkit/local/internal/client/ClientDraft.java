@@ -12,7 +12,7 @@ import java.util.List;
  * @param clientId only checked on update, where it must match the path when sent
  * @param clientOrgno must be the caller's own organisation when sent
  * @param integrationType {@code krr}, {@code maskinporten}, {@code api_klient} or {@code idporten}
- * @param frontchannelLogoutUri checked (a URI a browser may be sent to), not stored yet
+ * @param frontchannelLogoutUri checked (a URI a browser may be sent to) and stored
  */
 public record ClientDraft(
     String clientId,

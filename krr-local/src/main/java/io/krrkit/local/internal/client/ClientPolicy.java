@@ -100,7 +100,8 @@ final class ClientPolicy {
         draft.codeChallengeMethod(),
         identity.active(),
         identity.created(),
-        identity.lastUpdated());
+        identity.lastUpdated(),
+        draft.frontchannelLogoutUri());
   }
 
   private static String applicationType(String given, IntegrationType type, FieldErrors errors) {
@@ -130,11 +131,12 @@ final class ClientPolicy {
     String value = given != null ? given : publicClient ? "none" : PRIVATE_KEY_JWT;
     if (publicClient && !"none".equals(value)) {
       errors.add(field, field + " must be none for application_type " + applicationType);
-    } else if (!publicClient && SECRET_METHODS.contains(value)) {
+    } else if (!publicClient && !PRIVATE_KEY_JWT.equals(value) && !SECRET_METHODS.contains(value)) {
       errors.add(
-          field, field + " " + value + " is not supported by krr-local yet; use private_key_jwt");
-    } else if (!publicClient && !PRIVATE_KEY_JWT.equals(value)) {
-      errors.add(field, field + " must be private_key_jwt for application_type web");
+          field,
+          field
+              + " must be private_key_jwt, client_secret_basic or client_secret_post for"
+              + " application_type web");
     }
     return value;
   }

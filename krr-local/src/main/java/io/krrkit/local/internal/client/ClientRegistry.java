@@ -38,10 +38,20 @@ public final class ClientRegistry {
   private final ClientPolicy policy = new ClientPolicy();
   private final KeyPolicy keyPolicy;
   private final ScopePermission permission;
+  private final ClientSecrets secrets;
+
+  /** A client as saved, with the secret generated for it just now (null when none was). */
+  public record WithSecret(RegisteredClient client, String clientSecret) {}
 
   /** Works on {@code clients} and {@code keys}, with time from {@code clock}; any scope allowed. */
   public ClientRegistry(ClientRepository clients, ClientKeyRepository keys, Clock clock) {
     this(clients, keys, clock, ScopePermission.ANY);
+  }
+
+  /** As the four-argument constructor, with secrets kept in memory (tests of the rules). */
+  public ClientRegistry(
+      ClientRepository clients, ClientKeyRepository keys, Clock clock, ScopePermission permission) {
+    this(clients, keys, clock, permission, new ClientSecrets(new MemorySecrets(), clock));
   }
 
   /**
@@ -49,7 +59,12 @@ public final class ClientRegistry {
    * client must pass {@code permission} for the client's owner.
    */
   public ClientRegistry(
-      ClientRepository clients, ClientKeyRepository keys, Clock clock, ScopePermission permission) {
+      ClientRepository clients,
+      ClientKeyRepository keys,
+      Clock clock,
+      ScopePermission permission,
+      ClientSecrets secrets) {
+    this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.clients = Objects.requireNonNull(clients, "clients == null");
     this.keys = Objects.requireNonNull(keys, "keys == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -59,6 +74,11 @@ public final class ClientRegistry {
 
   /** Registers a new client owned by {@code caller}, with a fresh UUID as its client_id. */
   public RegisteredClient create(OrgNumber caller, ClientDraft draft) {
+    return createWithSecret(caller, draft).client();
+  }
+
+  /** As {@link #create}, with the client secret generated for a secret method (shown once). */
+  public WithSecret createWithSecret(OrgNumber caller, ClientDraft draft) {
     FieldErrors errors = new FieldErrors();
     if (draft.clientOrgno() != null && !draft.clientOrgno().equals(caller.value())) {
       errors.add(
@@ -77,9 +97,14 @@ public final class ClientRegistry {
    * own, or left out, registers an ordinary client of the caller.
    */
   public RegisteredClient createForCustomer(OrgNumber caller, ClientDraft draft) {
+    return createForCustomerWithSecret(caller, draft).client();
+  }
+
+  /** As {@link #createForCustomer}, with the client secret generated for a secret method. */
+  public WithSecret createForCustomerWithSecret(OrgNumber caller, ClientDraft draft) {
     String customer = draft.clientOrgno();
     if (customer == null || customer.equals(caller.value())) {
-      return create(caller, draft);
+      return createWithSecret(caller, draft);
     }
     FieldErrors errors = new FieldErrors();
     if (!OrgNumber.isValid(customer)) {
@@ -89,7 +114,7 @@ public final class ClientRegistry {
     return register(OrgNumber.of(customer), caller, draft, errors);
   }
 
-  private RegisteredClient register(
+  private WithSecret register(
       OrgNumber owner, OrgNumber supplier, ClientDraft draft, FieldErrors errors) {
     IntegrationType type = integrationType(draft.integrationType(), errors);
     Instant now = clock.instant();
@@ -102,7 +127,7 @@ public final class ClientRegistry {
     checkPermission(client, Set.of(), errors);
     errors.throwIfAny();
     clients.save(client);
-    return client;
+    return new WithSecret(client, secrets.reconcile(client).orElse(null));
   }
 
   /** Every client of every organisation, oldest first: for the operator. */
@@ -154,6 +179,14 @@ public final class ClientRegistry {
    * default). The integration type cannot change; a {@code krr} client keeps its scopes.
    */
   public RegisteredClient update(OrgNumber caller, String clientId, ClientDraft draft) {
+    return updateWithSecret(caller, clientId, draft).client();
+  }
+
+  /**
+   * As {@link #update}. The secret is kept across changes; a change to another method deletes it, a
+   * change to a secret method generates one (returned, shown once).
+   */
+  public WithSecret updateWithSecret(OrgNumber caller, String clientId, ClientDraft draft) {
     RegisteredClient current = get(caller, clientId);
     FieldErrors errors = new FieldErrors();
     if (draft.clientId() != null && !draft.clientId().equals(clientId)) {
@@ -184,7 +217,30 @@ public final class ClientRegistry {
     checkPermission(updated, current.scopes(), errors);
     errors.throwIfAny();
     clients.save(updated);
-    return updated;
+    return new WithSecret(updated, secrets.reconcile(updated).orElse(null));
+  }
+
+  /**
+   * Generates a new secret for the caller's client, replacing the old one at once (Digdir's {@code
+   * POST /clients/{client_id}/secret}); refused for a client that does not use a secret.
+   */
+  public WithSecret newSecret(OrgNumber caller, String clientId) {
+    RegisteredClient client = get(caller, clientId);
+    if (!ClientSecrets.usesSecret(client)) {
+      FieldErrors errors = new FieldErrors();
+      errors.add(
+          "token_endpoint_auth_method",
+          "the client authenticates with "
+              + client.tokenEndpointAuthMethod()
+              + "; only client_secret_basic and client_secret_post clients have a secret");
+      errors.throwIfAny();
+    }
+    return new WithSecret(client, secrets.generate(clientId));
+  }
+
+  /** The client secrets, for the token endpoint. */
+  public ClientSecrets secrets() {
+    return secrets;
   }
 
   /** Deletes the caller's client and its keys. */

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param integrationType fixed at creation
  * @param scopes scopes the client may ask for
  * @param active inactive clients get no tokens
+ * @param frontchannelLogoutUri framed by ID-porten when a session the client is in ends, or null
  */
 public record RegisteredClient(
     String clientId,
@@ -41,7 +42,8 @@ public record RegisteredClient(
     String codeChallengeMethod,
     boolean active,
     Instant created,
-    Instant lastUpdated) {
+    Instant lastUpdated,
+    String frontchannelLogoutUri) {
 
   /** Checks required fields and freezes the collections. */
   public RegisteredClient {
@@ -55,6 +57,56 @@ public record RegisteredClient(
     redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
     postLogoutRedirectUris =
         postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+  }
+
+  /** A client without {@code frontchannel_logout_uri}. */
+  public RegisteredClient(
+      String clientId,
+      OrgNumber orgNumber,
+      OrgNumber supplierOrgNumber,
+      IntegrationType integrationType,
+      String clientName,
+      String description,
+      String clientUri,
+      String applicationType,
+      String tokenEndpointAuthMethod,
+      List<String> grantTypes,
+      Set<Scope> scopes,
+      List<String> redirectUris,
+      List<String> postLogoutRedirectUris,
+      int accessTokenLifetime,
+      int authorizationLifetime,
+      int refreshTokenLifetime,
+      String refreshTokenUsage,
+      boolean ssoDisabled,
+      String codeChallengeMethod,
+      boolean active,
+      Instant created,
+      Instant lastUpdated) {
+    this(
+        clientId,
+        orgNumber,
+        supplierOrgNumber,
+        integrationType,
+        clientName,
+        description,
+        clientUri,
+        applicationType,
+        tokenEndpointAuthMethod,
+        grantTypes,
+        scopes,
+        redirectUris,
+        postLogoutRedirectUris,
+        accessTokenLifetime,
+        authorizationLifetime,
+        refreshTokenLifetime,
+        refreshTokenUsage,
+        ssoDisabled,
+        codeChallengeMethod,
+        active,
+        created,
+        lastUpdated,
+        null);
   }
 
   /** This client, inactive: it gets no tokens. */
@@ -81,6 +133,7 @@ public record RegisteredClient(
         codeChallengeMethod,
         false,
         created,
-        lastUpdated);
+        lastUpdated,
+        frontchannelLogoutUri);
   }
 }

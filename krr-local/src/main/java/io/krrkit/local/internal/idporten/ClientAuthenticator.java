@@ -9,51 +9,81 @@ import io.krrkit.core.IntegrationType;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.ClientKeyRepository;
 import io.krrkit.local.internal.client.ClientRepository;
+import io.krrkit.local.internal.client.ClientSecrets;
 import io.krrkit.local.internal.client.RegisteredClient;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Authenticates the client at the token endpoint: {@code private_key_jwt} (a client assertion
- * signed with one of the client's registered keys, {@code aud} the issuer or the token endpoint) or
- * {@code none} for clients registered so (native apps, which prove possession with PKCE instead).
- * Client secrets are refused: krr-local registers no secrets.
+ * Authenticates the client at the token, PAR, revocation and introspection endpoints with the
+ * method it is registered with ({@code token_endpoint_auth_method}): {@code private_key_jwt} (a
+ * client assertion signed with one of the client's registered keys, {@code aud} the issuer or the
+ * endpoint), {@code client_secret_basic} (HTTP Basic, RFC 6749 §2.3.1), {@code client_secret_post}
+ * ({@code client_id} and {@code client_secret} in the form) or {@code none} for clients registered
+ * so (native apps, which prove possession with PKCE instead). One method per request.
  */
 public final class ClientAuthenticator {
   static final String JWT_BEARER_ASSERTION =
       "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
   static final String NONE = "none";
   static final String PRIVATE_KEY_JWT = "private_key_jwt";
+  static final String CLIENT_SECRET_BASIC = "client_secret_basic";
+  static final String CLIENT_SECRET_POST = "client_secret_post";
   private static final Duration SKEW = Duration.ofSeconds(10);
 
   private final ClientRepository clients;
   private final ClientKeyRepository keys;
+  private final ClientSecrets secrets;
   private final List<String> audiences;
 
-  public ClientAuthenticator(ClientRepository clients, ClientKeyRepository keys, String issuer) {
+  public ClientAuthenticator(
+      ClientRepository clients, ClientKeyRepository keys, ClientSecrets secrets, String issuer) {
     this.clients = clients;
     this.keys = keys;
-    this.audiences = List.of(issuer, issuer + "/token");
+    this.secrets = secrets;
+    this.audiences =
+        List.of(
+            issuer, issuer + "/token", issuer + "/par", issuer + "/revoke", issuer + "/tokeninfo");
   }
 
   /** The client behind a token request, with the method it used. */
   record Authenticated(RegisteredClient client, String method) {}
 
   Authenticated authenticate(Map<String, String> form, String authorizationHeader, Instant now) {
-    boolean basic =
-        authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "basic ", 0, 6);
-    if (basic || form.containsKey("client_secret")) {
-      throw OidcException.invalidClient(
-          "client secrets are not supported by krr-local; authenticate with private_key_jwt, or"
-              + " register a native app with token_endpoint_auth_method none");
-    }
+    boolean basic = isBasic(authorizationHeader);
     String assertion = form.get("client_assertion");
+    String postedSecret = form.get("client_secret");
+    int methods = (basic ? 1 : 0) + (assertion != null ? 1 : 0) + (postedSecret != null ? 1 : 0);
+    if (methods > 1) {
+      throw OidcException.invalidRequest(
+          "use one client authentication method per request (RFC 6749 §2.3): Basic, client_secret"
+              + " or client_assertion");
+    }
+    if (basic) {
+      String[] idAndSecret = basicCredentials(authorizationHeader);
+      if (form.containsKey("client_id") && !idAndSecret[0].equals(form.get("client_id"))) {
+        throw OidcException.invalidClient("client_id differs from the one in the Basic header");
+      }
+      return bySecret(idAndSecret[0], idAndSecret[1], CLIENT_SECRET_BASIC);
+    }
+    if (postedSecret != null) {
+      String clientId = form.get("client_id");
+      if (clientId == null) {
+        throw OidcException.invalidClient("client_secret_post needs client_id with client_secret");
+      }
+      return bySecret(clientId, postedSecret, CLIENT_SECRET_POST);
+    }
     if (assertion != null) {
-      return new Authenticated(byAssertion(form, assertion, now), PRIVATE_KEY_JWT);
+      RegisteredClient client = byAssertion(form, assertion, now);
+      requireMethod(client, PRIVATE_KEY_JWT);
+      return new Authenticated(client, PRIVATE_KEY_JWT);
     }
     String clientId = form.get("client_id");
     if (clientId == null) {
@@ -65,9 +95,66 @@ public final class ClientAuthenticator {
       throw OidcException.invalidClient(
           "the client is registered with "
               + client.tokenEndpointAuthMethod()
-              + "; send client_assertion_type and client_assertion");
+              + "; authenticate with it ("
+              + howTo(client.tokenEndpointAuthMethod())
+              + ")");
     }
     return new Authenticated(client, NONE);
+  }
+
+  static boolean isBasic(String authorizationHeader) {
+    return authorizationHeader != null
+        && authorizationHeader.regionMatches(true, 0, "basic ", 0, 6);
+  }
+
+  /** {client_id, secret} of a Basic header, each form-urlencoded first (RFC 6749 §2.3.1). */
+  private static String[] basicCredentials(String header) {
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw OidcException.invalidClient("the Basic header is not base64 of client_id:secret");
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      throw OidcException.invalidClient("the Basic header is not base64 of client_id:secret");
+    }
+    try {
+      return new String[] {
+        URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+        URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+      };
+    } catch (IllegalArgumentException e) {
+      throw OidcException.invalidClient("the Basic header's client_id or secret is malformed");
+    }
+  }
+
+  private Authenticated bySecret(String clientId, String secret, String method) {
+    RegisteredClient client = client(clientId);
+    requireMethod(client, method);
+    switch (secrets.check(client.clientId(), secret)) {
+      case VALID -> {
+        return new Authenticated(client, method);
+      }
+      case EXPIRED ->
+          throw OidcException.invalidClient(
+              "the client_secret has expired (they live 360 days); generate a new one with POST"
+                  + " /clients/{client_id}/secret");
+      default -> throw OidcException.invalidClient("client authentication failed");
+    }
+  }
+
+  private static void requireMethod(RegisteredClient client, String used) {
+    String registered = client.tokenEndpointAuthMethod();
+    if (!used.equals(registered)) {
+      throw OidcException.invalidClient(
+          "the client is registered with token_endpoint_auth_method "
+              + registered
+              + ", not "
+              + used);
+    }
   }
 
   /** The active login client {@code clientId}; invalid_client otherwise. */
@@ -86,6 +173,14 @@ public final class ClientAuthenticator {
               + "; ID-porten logins need api_klient or idporten");
     }
     return client;
+  }
+
+  private static String howTo(String method) {
+    return switch (method) {
+      case CLIENT_SECRET_BASIC -> "an Authorization: Basic header";
+      case CLIENT_SECRET_POST -> "client_secret in the form";
+      default -> "client_assertion_type and client_assertion";
+    };
   }
 
   private RegisteredClient byAssertion(Map<String, String> form, String assertion, Instant now) {

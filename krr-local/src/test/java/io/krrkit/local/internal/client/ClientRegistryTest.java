@@ -106,7 +106,7 @@ class ClientRegistryTest {
   }
 
   @Test
-  void requiresRedirectUrisAndNoSecretForALoginClient() {
+  void requiresRedirectUrisAndAKnownMethodForALoginClient() {
     assertRefused(
         () ->
             registry.create(
@@ -115,10 +115,30 @@ class ClientRegistryTest {
                     "idporten",
                     d -> {
                       d.scopes.add("openid");
-                      d.tokenEndpointAuthMethod = "client_secret_post";
+                      d.tokenEndpointAuthMethod = "client_secret_jwt";
                     })),
         "redirect_uris",
         "token_endpoint_auth_method");
+  }
+
+  @Test
+  void aSecretMethodGetsASecretThatChecks() {
+    ClientRegistry.WithSecret created =
+        registry.createWithSecret(
+            ORG,
+            draft(
+                "idporten",
+                d -> {
+                  d.scopes.add("openid");
+                  d.redirectUris.add("https://app.example.no/cb");
+                  d.tokenEndpointAuthMethod = "client_secret_post";
+                }));
+    String id = created.client().clientId();
+
+    assertThat(created.clientSecret()).isNotBlank();
+    assertThat(registry.secrets().check(id, created.clientSecret()))
+        .isEqualTo(ClientSecrets.Check.VALID);
+    assertThat(registry.secrets().check(id, "other")).isEqualTo(ClientSecrets.Check.WRONG);
   }
 
   @Test

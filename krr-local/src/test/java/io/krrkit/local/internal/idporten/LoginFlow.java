@@ -90,6 +90,68 @@ public final class LoginFlow {
     return new Client(clientId, redirectUri, key);
   }
 
+  /** A client registered with a client secret method, and the secret shown at creation. */
+  public record SecretClient(Client client, String secret) {}
+
+  /** Registers a web {@code api_klient} with {@code method} (a client_secret_* one). */
+  public SecretClient registerWithSecret(String redirectUri, String method) {
+    ObjectNode body = client("web", redirectUri);
+    body.put("token_endpoint_auth_method", method);
+    body.putArray("grant_types").add("authorization_code").add("refresh_token");
+    Answer answer = selfService("/clients", body);
+    if (answer.status() != 200) {
+      throw new AssertionError("create refused: " + answer.body());
+    }
+    return new SecretClient(
+        new Client(answer.json().get("client_id").asText(), redirectUri, null),
+        answer.json().path("client_secret").asText(null));
+  }
+
+  /** POSTs {@code body} to the self-service API path {@code path} (under /api/v1). */
+  public Answer selfServicePost(String path, ObjectNode body) {
+    return selfService(path, body);
+  }
+
+  /** Redeems a code with the given form extras and {@code Authorization} header (or null). */
+  public Answer redeemWith(
+      Client client, String code, String verifier, Map<String, String> extra, String header) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", client.redirectUri());
+    form.put("code_verifier", verifier);
+    form.putAll(extra);
+    return postForm(idporten + "/token", form, header);
+  }
+
+  /** POSTs {@code form} to {@code url} with an optional {@code Authorization} header. */
+  public Answer postForm(String url, Map<String, String> form, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(query(form)));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return fx.send(request);
+  }
+
+  /** The {@code Authorization: Basic} value for {@code clientId} and {@code secret}. */
+  public static String basic(String clientId, String secret) {
+    String pair = LocalFixture.encode(clientId) + ":" + LocalFixture.encode(secret);
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The client assertion form parameters (private_key_jwt) for {@code client}, {@code aud}. */
+  public Map<String, String> assertion(Client client) {
+    return withAssertion(client, new LinkedHashMap<>());
+  }
+
+  /** ID-porten's issuer as this flow calls it. */
+  public String issuer() {
+    return idporten;
+  }
+
   /** A fresh PKCE verifier (43 characters). */
   public static String verifier() {
     byte[] bytes = new byte[32];

@@ -21,7 +21,7 @@ public final class JdbcClientRepository implements ClientRepository {
           + " client_uri, application_type, token_endpoint_auth_method, grant_types, scopes,"
           + " redirect_uris, post_logout_redirect_uris, access_token_lifetime,"
           + " authorization_lifetime, refresh_token_lifetime, refresh_token_usage, sso_disabled,"
-          + " code_challenge_method, active, created, last_updated";
+          + " code_challenge_method, active, created, last_updated, frontchannel_logout_uri";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM client";
   private static final String UPDATE =
       "UPDATE client SET client_orgno = ?, supplier_orgno = ?, integration_type = ?,"
@@ -30,14 +30,14 @@ public final class JdbcClientRepository implements ClientRepository {
           + " post_logout_redirect_uris = ?, access_token_lifetime = ?,"
           + " authorization_lifetime = ?, refresh_token_lifetime = ?, refresh_token_usage = ?,"
           + " sso_disabled = ?, code_challenge_method = ?, active = ?, created = ?,"
-          + " last_updated = ? WHERE client_id = ?";
+          + " last_updated = ?, frontchannel_logout_uri = ? WHERE client_id = ?";
   private static final String INSERT =
       "INSERT INTO client (client_orgno, supplier_orgno, integration_type, client_name,"
           + " description, client_uri, application_type, token_endpoint_auth_method, grant_types,"
           + " scopes, redirect_uris, post_logout_redirect_uris, access_token_lifetime,"
           + " authorization_lifetime, refresh_token_lifetime, refresh_token_usage, sso_disabled,"
-          + " code_challenge_method, active, created, last_updated, client_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " code_challenge_method, active, created, last_updated, frontchannel_logout_uri,"
+          + " client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Jdbc jdbc;
 
@@ -122,6 +122,7 @@ public final class JdbcClientRepository implements ClientRepository {
       c.active(),
       c.created().toEpochMilli(),
       c.lastUpdated().toEpochMilli(),
+      c.frontchannelLogoutUri(),
       c.clientId()
     };
   }
@@ -150,7 +151,8 @@ public final class JdbcClientRepository implements ClientRepository {
         rs.getString("code_challenge_method"),
         rs.getBoolean("active"),
         Instant.ofEpochMilli(rs.getLong("created")),
-        Instant.ofEpochMilli(rs.getLong("last_updated")));
+        Instant.ofEpochMilli(rs.getLong("last_updated")),
+        rs.getString("frontchannel_logout_uri"));
   }
 
   private static String join(List<String> values) {

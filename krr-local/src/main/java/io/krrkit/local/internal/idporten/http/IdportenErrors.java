@@ -40,7 +40,12 @@ final class IdportenErrors implements ServiceErrors {
     if (e instanceof OidcException refused) {
       log.info("ID-porten {} refused: {} {}", ctx.path(), refused.error(), refused.getMessage());
       if (refused.status() == 401) {
-        ctx.header("WWW-Authenticate", "Bearer error=\"" + refused.error() + "\"");
+        String authorization = ctx.header("Authorization");
+        boolean basic =
+            authorization != null && authorization.regionMatches(true, 0, "basic ", 0, 6);
+        ctx.header(
+            "WWW-Authenticate",
+            basic ? "Basic realm=\"idporten\"" : "Bearer error=\"" + refused.error() + "\"");
       }
       ctx.status(refused.status())
           .header("Cache-Control", "no-store")

@@ -83,7 +83,9 @@ public final class IdportenRoutes {
     doc.put("subject_types_supported", List.of("pairwise"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
     doc.put("code_challenge_methods_supported", List.of("S256"));
-    doc.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "none"));
+    doc.put(
+        "token_endpoint_auth_methods_supported",
+        List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"));
     doc.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
     doc.put("scopes_supported", List.of("openid", "profile"));
     doc.put("acr_values_supported", List.of(TokenMinter.ACR));

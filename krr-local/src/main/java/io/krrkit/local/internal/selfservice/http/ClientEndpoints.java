@@ -59,10 +59,14 @@ final class ClientEndpoints {
         draft.clientOrgno() != null && !draft.clientOrgno().equals(caller.org().value());
     if (forCustomer) {
       Authorizer.require(caller, Scope.DCR_SUPPLIER);
-      json.write(ctx, 200, ClientResponse.of(registry.createForCustomer(caller.org(), draft)));
+      json.write(
+          ctx,
+          200,
+          ClientResponse.of(registry.createForCustomerWithSecret(caller.org(), draft), List.of()));
     } else {
       Authorizer.require(caller, Scope.DCR_WRITE);
-      json.write(ctx, 200, ClientResponse.of(registry.create(caller.org(), draft)));
+      json.write(
+          ctx, 200, ClientResponse.of(registry.createWithSecret(caller.org(), draft), List.of()));
     }
   }
 
@@ -75,7 +79,13 @@ final class ClientEndpoints {
     Caller caller = authorizeForClient(ctx, Scope.DCR_MODIFY);
     ClientDraft draft = json.read(ctx, ClientDraft.class);
     String id = ctx.pathParam(ID);
-    json.write(ctx, 200, response(registry.update(caller.org(), id, draft)));
+    json.write(ctx, 200, response(registry.updateWithSecret(caller.org(), id, draft)));
+  }
+
+  /** {@code POST /clients/{client_id}/secret}: a new secret, shown in this answer only. */
+  void newSecret(Context ctx) {
+    Caller caller = authorizeForClient(ctx, Scope.DCR_WRITE, Scope.DCR_MODIFY);
+    json.write(ctx, 200, response(registry.newSecret(caller.org(), ctx.pathParam(ID))));
   }
 
   void delete(Context ctx) {
@@ -119,6 +129,12 @@ final class ClientEndpoints {
   /** {@code ownScopes} for the caller's own client, {@code dcr.supplier} for a customer's. */
   private static Scope[] ownOrSupplied(Caller caller, RegisteredClient client, Scope... ownScopes) {
     return client.orgNumber().equals(caller.org()) ? ownScopes : new Scope[] {Scope.DCR_SUPPLIER};
+  }
+
+  /** The client just saved with its on-behalf-of registrations and a new secret, if any. */
+  private ClientResponse response(ClientRegistry.WithSecret saved) {
+    return ClientResponse.of(
+        saved, onBehalfOf.of(saved.client()).stream().map(OnBehalfOfJson::of).toList());
   }
 
   /** The client with its on-behalf-of registrations. */

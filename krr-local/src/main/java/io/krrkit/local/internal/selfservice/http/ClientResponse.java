@@ -1,10 +1,15 @@
 package io.krrkit.local.internal.selfservice.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.RegisteredClient;
 import java.util.List;
 
-/** A client as the self-service API shows it (spec.md#client-model). */
+/**
+ * A client as the self-service API shows it (spec.md#client-model); {@code client_secret} only in
+ * the answer that generated it.
+ */
 record ClientResponse(
     String clientId,
     String clientName,
@@ -13,10 +18,12 @@ record ClientResponse(
     String integrationType,
     String applicationType,
     String tokenEndpointAuthMethod,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret,
     List<String> grantTypes,
     List<String> scopes,
     List<String> redirectUris,
     List<String> postLogoutRedirectUris,
+    String frontchannelLogoutUri,
     int accessTokenLifetime,
     int authorizationLifetime,
     int refreshTokenLifetime,
@@ -35,8 +42,18 @@ record ClientResponse(
     return of(c, List.of());
   }
 
+  /** A client just saved, with the secret generated for it (shown this once), if any. */
+  static ClientResponse of(ClientRegistry.WithSecret saved, List<OnBehalfOfJson> onbehalfof) {
+    return of(saved.client(), onbehalfof, saved.clientSecret());
+  }
+
   /** A client with its on-behalf-of registrations. */
   static ClientResponse of(RegisteredClient c, List<OnBehalfOfJson> onbehalfof) {
+    return of(c, onbehalfof, null);
+  }
+
+  private static ClientResponse of(
+      RegisteredClient c, List<OnBehalfOfJson> onbehalfof, String clientSecret) {
     return new ClientResponse(
         c.clientId(),
         c.clientName(),
@@ -45,10 +62,12 @@ record ClientResponse(
         c.integrationType().wireName(),
         c.applicationType(),
         c.tokenEndpointAuthMethod(),
+        clientSecret,
         c.grantTypes(),
         c.scopes().stream().sorted().map(Scope::value).toList(),
         c.redirectUris(),
         c.postLogoutRedirectUris(),
+        c.frontchannelLogoutUri(),
         c.accessTokenLifetime(),
         c.authorizationLifetime(),
         c.refreshTokenLifetime(),

@@ -45,6 +45,7 @@ public final class SelfServiceRoutes {
           new Route(POST, "/clients/{client_id}/jwks", r -> r.clients::replaceKeys),
           new Route(PUT, "/clients/{client_id}/jwks", r -> r.clients::replaceKeys),
           new Route(DELETE, "/clients/{client_id}/jwks", r -> r.clients::deleteKeys),
+          new Route(POST, "/clients/{client_id}/secret", r -> r.clients::newSecret),
           new Route(GET, "/clients/{client_id}/onbehalfof", r -> r.onBehalfOf::list),
           new Route(POST, "/clients/{client_id}/onbehalfof", r -> r.onBehalfOf::add),
           new Route(
