@@ -25,6 +25,18 @@ public record Scope(String value) implements Comparable<Scope> {
   /** Digital post mailbox and certificate. */
   public static final Scope KRR_DIGITALPOST_READ = new Scope("krr:global/digitalpost.read");
 
+  /**
+   * Altinn delegation scope giving what {@link #KRR_KONTAKTINFORMASJON_READ} gives, for a supplier
+   * looking up for a customer that delegated it in Altinn (token with {@code consumer_org}).
+   */
+  public static final Scope KRR_KONTAKTINFO_READ = new Scope("krr:global/kontaktinfo.read");
+
+  /**
+   * Altinn delegation scope giving what {@link #KRR_DIGITALPOST_READ} gives, for a supplier looking
+   * up for a customer that delegated it in Altinn (token with {@code consumer_org}).
+   */
+  public static final Scope KRR_POSTKASSE_READ = new Scope("krr:global/postkasse.read");
+
   /** Self-service API: read clients. */
   public static final Scope DCR_READ = new Scope("idporten:dcr.read");
 

@@ -96,6 +96,23 @@ public final class Controls {
     wiring.state.reset();
   }
 
+  /**
+   * Grants {@code org} access to a registered {@code scope} that is not accessible for all (MP-250),
+   * as Digdir does for KRR's Altinn delegation scopes. Operator API: {@code PUT /admin/access}.
+   */
+  public void grantAccess(Scope scope, OrgNumber org) {
+    wiring.scopeRegistry.grant(scope.value(), org.value());
+  }
+
+  /**
+   * Records, in place of Altinn, that {@code consumer} delegated {@code scope} to {@code supplier}
+   * (MP-251), so the supplier's grants with {@code consumer_org} get tokens for the consumer.
+   * Operator API: {@code POST /admin/delegations}.
+   */
+  public void delegate(OrgNumber consumer, OrgNumber supplier, Scope scope) {
+    wiring.delegationRegistry.add(consumer.value(), supplier.value(), scope.value());
+  }
+
   /** True when a client with {@code clientId} is registered. */
   public boolean hasClient(String clientId) {
     return wiring.clients.findById(clientId).isPresent();

@@ -42,6 +42,9 @@ public final class ScopeRegistry implements ScopePermission {
   /** Digitaliseringsdirektoratet, owner of the built-in scopes and their prefixes. */
   public static final OrgNumber DIGDIR = OrgNumber.of("991825827");
 
+  /** Altinn's test environment: the delegation source of KRR's Altinn delegation scopes. */
+  public static final String ALTINN_TT02 = "https://tt02.altinn.no/";
+
   private static final Set<String> DIGDIR_PREFIXES = Set.of("krr", "idporten");
   private static final Set<IntegrationType> KRR_TYPES =
       EnumSet.of(IntegrationType.KRR, IntegrationType.MASKINPORTEN);
@@ -63,10 +66,17 @@ public final class ScopeRegistry implements ScopePermission {
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** Registers Digdir's scopes, accessible for all, unless they are registered already. */
+  /**
+   * Registers Digdir's scopes unless they are registered already: accessible for all, but for KRR's
+   * Altinn delegation scopes, which a customer gets access to from Digdir (operator: {@code PUT
+   * /admin/access}) and delegates to its supplier in Altinn (delegation source {@link
+   * #ALTINN_TT02}).
+   */
   public void seedBuiltIns() {
     seed(Scope.KRR_KONTAKTINFORMASJON_READ, KRR_TYPES, "Kontaktinformasjon fra KRR");
     seed(Scope.KRR_DIGITALPOST_READ, KRR_TYPES, "Digital postkasse fra KRR");
+    seedDelegable(Scope.KRR_KONTAKTINFO_READ, "KRR: kontaktinformasjon, delegert i Altinn");
+    seedDelegable(Scope.KRR_POSTKASSE_READ, "KRR: digital postkasse, delegert i Altinn");
     seed(Scope.of("krr:global/hentendring.read"), KRR_TYPES, "Endringer i KRR");
     seed(Scope.DCR_READ, MASKINPORTEN, "Selvbetjening: lese integrasjoner");
     seed(Scope.DCR_MODIFY, MASKINPORTEN, "Selvbetjening: endre integrasjoner");
@@ -358,6 +368,20 @@ public final class ScopeRegistry implements ScopePermission {
   }
 
   private void seed(Scope name, Set<IntegrationType> types, String description) {
+    seed(name, types, description, true, null);
+  }
+
+  /** A scope a customer must be granted, used by a supplier through an Altinn delegation. */
+  private void seedDelegable(Scope name, String description) {
+    seed(name, KRR_TYPES, description, false, ALTINN_TT02);
+  }
+
+  private void seed(
+      Scope name,
+      Set<IntegrationType> types,
+      String description,
+      boolean accessibleForAll,
+      String delegationSource) {
     Instant now = clock.instant();
     ApiScope defaults = ScopePolicy.defaults(name, DIGDIR, now);
     scopes.insertIfAbsent(
@@ -372,8 +396,8 @@ public final class ScopeRegistry implements ScopePermission {
             0,
             0,
             types,
-            true,
-            null,
+            accessibleForAll,
+            delegationSource,
             false,
             now,
             now));

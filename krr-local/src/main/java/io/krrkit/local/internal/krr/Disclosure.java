@@ -15,9 +15,11 @@ import java.util.Set;
  * <ul>
  *   <li>always: {@code personidentifikator}, {@code reservasjon}, {@code status}, and, where known,
  *       {@code reservasjonstidspunkt} (reserved persons only) and {@code reservasjon_oppdatert};
- *   <li>{@code krr:global/kontaktinformasjon.read}: {@code varslingsstatus}, {@code spraak}, {@code
+ *   <li>{@code krr:global/kontaktinformasjon.read}, or its Altinn delegation scope {@code
+ *       krr:global/kontaktinfo.read}: {@code varslingsstatus}, {@code spraak}, {@code
  *       spraak_oppdatert}, {@code kontaktinformasjon};
- *   <li>{@code krr:global/digitalpost.read}: {@code digital_post}, {@code sertifikat};
+ *   <li>{@code krr:global/digitalpost.read}, or its Altinn delegation scope {@code
+ *       krr:global/postkasse.read}: {@code digital_post}, {@code sertifikat};
  *   <li>the 18-month rule withholds contact information, certificate and mailbox of a stale entry.
  * </ul>
  */
@@ -27,8 +29,11 @@ final class Disclosure {
   private final Instant now;
 
   Disclosure(Set<Scope> scopes, Instant now) {
-    this.kontakt = scopes.contains(Scope.KRR_KONTAKTINFORMASJON_READ);
-    this.digitalPost = scopes.contains(Scope.KRR_DIGITALPOST_READ);
+    this.kontakt =
+        scopes.contains(Scope.KRR_KONTAKTINFORMASJON_READ)
+            || scopes.contains(Scope.KRR_KONTAKTINFO_READ);
+    this.digitalPost =
+        scopes.contains(Scope.KRR_DIGITALPOST_READ) || scopes.contains(Scope.KRR_POSTKASSE_READ);
     this.now = now;
   }
 

@@ -25,9 +25,17 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Register {
-  /** The scopes that open the lookup API; each shows its own part of a person. */
+  /**
+   * The scopes that open the lookup API; each shows its own part of a person. The Altinn delegation
+   * scopes {@code kontaktinfo.read} and {@code postkasse.read} show what {@code
+   * kontaktinformasjon.read} and {@code digitalpost.read} show.
+   */
   public static final Set<Scope> LOOKUP_SCOPES =
-      Set.of(Scope.KRR_KONTAKTINFORMASJON_READ, Scope.KRR_DIGITALPOST_READ);
+      Set.of(
+          Scope.KRR_KONTAKTINFORMASJON_READ,
+          Scope.KRR_DIGITALPOST_READ,
+          Scope.KRR_KONTAKTINFO_READ,
+          Scope.KRR_POSTKASSE_READ);
 
   /** The scope of the change feed ({@code hentEndringer}), granted only to local copy holders. */
   public static final Scope HENTENDRING_READ = Scope.of("krr:global/hentendring.read");
