@@ -97,8 +97,9 @@ public final class Controls {
   }
 
   /**
-   * Grants {@code org} access to a registered {@code scope} that is not accessible for all (MP-250),
-   * as Digdir does for KRR's Altinn delegation scopes. Operator API: {@code PUT /admin/access}.
+   * Grants {@code org} access to a registered {@code scope} that is not accessible for all
+   * (MP-250), as Digdir does for KRR's Altinn delegation scopes. Operator API: {@code PUT
+   * /admin/access}.
    */
   public void grantAccess(Scope scope, OrgNumber org) {
     wiring.scopeRegistry.grant(scope.value(), org.value());

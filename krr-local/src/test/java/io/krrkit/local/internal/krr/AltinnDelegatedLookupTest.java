@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * KRR lookups on behalf of a customer through a delegation in Altinn
- * (oppslagstjenesten_rest.md, "Oppslag på vegne av annen virksomhet"): the customer has access to
- * the delegation scopes {@code krr:global/kontaktinfo.read} / {@code postkasse.read}, delegates
- * them to the supplier (operator API in place of Altinn), the supplier asks Maskinporten with
- * {@code consumer_org} and looks up with the token; KRR shows what the old scopes show.
+ * KRR lookups on behalf of a customer through a delegation in Altinn (oppslagstjenesten_rest.md,
+ * "Oppslag på vegne av annen virksomhet"): the customer has access to the delegation scopes {@code
+ * krr:global/kontaktinfo.read} / {@code postkasse.read}, delegates them to the supplier (operator
+ * API in place of Altinn), the supplier asks Maskinporten with {@code consumer_org} and looks up
+ * with the token; KRR shows what the old scopes show.
  */
 class AltinnDelegatedLookupTest {
   private static final OrgNumber SUPPLIER = KrrLocal.DEFAULT_ORG;

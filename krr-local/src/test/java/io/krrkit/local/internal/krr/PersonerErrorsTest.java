@@ -136,7 +136,9 @@ class PersonerErrorsTest {
     assertThat(description).contains("krr:global/kontaktinformasjon.read");
     assertThat(challenge(answer))
         .startsWith("Bearer error=\"insufficient_scope\"")
-        .contains("scope=\"krr:global/digitalpost.read krr:global/kontaktinformasjon.read\"");
+        .contains(
+            "scope=\"krr:global/digitalpost.read krr:global/kontaktinfo.read"
+                + " krr:global/kontaktinformasjon.read krr:global/postkasse.read\"");
   }
 
   @ParameterizedTest
