@@ -53,6 +53,22 @@ class DocSnippetsTest {
         .contains("samples/projects/junit/src/test/java/example/KrrLookupTest.java");
   }
 
+  @Test
+  void theReadmeWritesEveryCommandOneWay() throws IOException {
+    // The README runs the CLI from the checkout: `./krr …` everywhere, never a bare `krr …` that
+    // a reader pasting it would find missing from the PATH.
+    Matcher bare = Pattern.compile("(?m)(?:^|`|\\$\\(|[;&|] )krr (?:[a-z]+)").matcher(readme());
+    List<String> found = new ArrayList<>();
+    while (bare.find()) {
+      found.add(bare.group());
+    }
+    assertThat(found).as("commands written `krr …` instead of `./krr …` in README.md").isEmpty();
+  }
+
+  private static String readme() throws IOException {
+    return Files.readString(ROOT.resolve("README.md"));
+  }
+
   private static String expected(Snippet s) throws IOException {
     Path file = ROOT.resolve(s.source());
     assertThat(file).as("%s names a file of the repository", s.doc()).isRegularFile();

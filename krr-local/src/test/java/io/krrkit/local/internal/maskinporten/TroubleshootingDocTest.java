@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/troubleshooting.md covers exactly the MP-xxx codes the token endpoint gives ({@link
- * TokenError}), each with its cause, fix and a way to cause it in krr-local, and every one of
- * those codes has a help page at {@code {issuer}errors/MP-xxx}, the {@code error_uri} of the
- * refusal.
+ * TokenError}), each with its cause, fix and a way to cause it in krr-local, and every one of those
+ * codes has a help page at {@code {issuer}errors/MP-xxx}, the {@code error_uri} of the refusal.
  */
 class TroubleshootingDocTest {
   private static final Path DOC = Path.of("..", "docs", "troubleshooting.md");
@@ -52,7 +51,9 @@ class TroubleshootingDocTest {
           .contains("**Cause.**", "**Fix.**", "**In krr-local.**");
     }
 
-    assertThat(documented).as("MP codes with a section in %s", DOC).containsExactlyInAnyOrderElementsOf(codes());
+    assertThat(documented)
+        .as("MP codes with a section in %s", DOC)
+        .containsExactlyInAnyOrderElementsOf(codes());
   }
 
   @Test
