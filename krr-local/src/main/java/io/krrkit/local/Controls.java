@@ -89,8 +89,9 @@ public final class Controls {
    * deleted with its keys, scopes are the built-in ones again, access grants and delegations are
    * gone, the register holds only its synthetic persons, and the clock's offset is zero. The
    * emulator's signing keys, its test CA and the {@link KrrLocal#bootstrap()} client stay, so
-   * issued tokens of the bootstrap client and the issuer's keys remain valid. One transaction: a
-   * failed reset changes nothing. Operator API: {@code POST /admin/reset}.
+   * issued tokens of the bootstrap client and the issuer's keys remain valid. The request {@link
+   * #journal()} is emptied. One transaction: a failed reset changes nothing. Operator API: {@code
+   * POST /admin/reset}.
    */
   public void reset() {
     wiring.state.reset();
@@ -112,6 +113,11 @@ public final class Controls {
    */
   public void delegate(OrgNumber consumer, OrgNumber supplier, Scope scope) {
     wiring.delegationRegistry.add(consumer.value(), supplier.value(), scope.value());
+  }
+
+  /** The request journal: the last requests to the emulated services, to verify calls. */
+  public Journal journal() {
+    return new Journal(wiring.journal);
   }
 
   /** True when a client with {@code clientId} is registered. */

@@ -10,6 +10,7 @@ import io.krrkit.local.internal.client.AdminCredential;
 import io.krrkit.local.internal.http.BoundConnector;
 import io.krrkit.local.internal.http.HttpLimits;
 import io.krrkit.local.internal.http.RequestGuards;
+import io.krrkit.local.internal.journal.JournalRing;
 import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.store.Database;
 import java.nio.channels.ServerSocketChannel;
@@ -232,6 +233,7 @@ public final class KrrLocal implements AutoCloseable {
       final List<X509Certificate> trustAnchors = new ArrayList<>();
       String delegationSource = AccessRules.DEFAULT_DELEGATION_SOURCE;
       Clock clock = Clock.systemUTC();
+      int journalSize = JournalRing.DEFAULT_CAPACITY;
     }
 
     /** Port to listen on; 0 picks a free one. Default 7070. */
@@ -382,6 +384,15 @@ public final class KrrLocal implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many requests the request journal keeps ({@link Controls#journal()}, {@code GET
+     * /admin/journal}), 1 to 100000; the oldest are forgotten. Default 1000.
+     */
+    public Builder journalSize(int requests) {
+      s.journalSize = JournalRing.checkCapacity(requests);
+      return this;
+    }
+
     /** The base clock (tests pass a fixed one). Default: system UTC. */
     public Builder clock(Clock clock) {
       s.clock = Objects.requireNonNull(clock, "clock == null");
@@ -430,7 +441,8 @@ public final class KrrLocal implements AutoCloseable {
               s.delegationSource,
               s.clock,
               s.operatorToken,
-              s.allowedHosts));
+              s.allowedHosts,
+              s.journalSize));
     }
   }
 }

@@ -28,6 +28,7 @@ class ArchitectureTest {
           "certificate",
           "client",
           "idporten",
+          "journal",
           "krr",
           "maskinporten",
           "selfservice",
@@ -68,7 +69,11 @@ class ArchitectureTest {
             .orShould()
             .haveSimpleName("ClientSpec")
             .orShould()
-            .haveSimpleName("DamagedStoreException");
+            .haveSimpleName("DamagedStoreException")
+            .orShould()
+            .haveSimpleName("Journal")
+            .orShould()
+            .haveSimpleName("RecordedRequest");
     rule.check(main);
   }
 

@@ -30,7 +30,8 @@ public record Settings(
     String delegationSource,
     Clock clock,
     String operatorToken,
-    List<String> allowedHosts) {
+    List<String> allowedHosts,
+    int journalSize) {
 
   /** Copies the lists. */
   public Settings {

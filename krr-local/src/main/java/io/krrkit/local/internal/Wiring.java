@@ -13,6 +13,7 @@ import io.krrkit.local.internal.admin.http.AccessAdminRoutes;
 import io.krrkit.local.internal.admin.http.AdminErrors;
 import io.krrkit.local.internal.admin.http.CertificateAdminRoutes;
 import io.krrkit.local.internal.admin.http.ClockAdminRoutes;
+import io.krrkit.local.internal.admin.http.JournalAdminRoutes;
 import io.krrkit.local.internal.admin.http.PersonAdminRoutes;
 import io.krrkit.local.internal.admin.http.SigningKeyAdminRoutes;
 import io.krrkit.local.internal.admin.http.StateAdminRoutes;
@@ -42,6 +43,8 @@ import io.krrkit.local.internal.idporten.UserTokenVerifier;
 import io.krrkit.local.internal.idporten.http.IdportenRoutes;
 import io.krrkit.local.internal.idporten.jdbc.JdbcAuthorizationCodeRepository;
 import io.krrkit.local.internal.idporten.jdbc.JdbcRefreshTokenRepository;
+import io.krrkit.local.internal.journal.JournalRing;
+import io.krrkit.local.internal.journal.http.JournalRecorder;
 import io.krrkit.local.internal.krr.OwnRecord;
 import io.krrkit.local.internal.krr.PersonDirectory;
 import io.krrkit.local.internal.krr.Register;
@@ -127,6 +130,8 @@ public final class Wiring {
   public final SessionSecrets sessionSecrets;
   // --- the state as a whole: reset, import, export ---
   public final EmulatorState state;
+  // --- the request journal (in memory) ---
+  public final JournalRing journal;
 
   /** Builds every store and service on {@code database}. */
   public Wiring(Database database, OffsetClock clock, String baseUrl, Settings settings) {
@@ -227,6 +232,9 @@ public final class Wiring {
             delegationRegistry,
             () -> seeder.reseed(settings.seedPersons(), settings.seed()),
             clock);
+    // --- the request journal, emptied by a reset ---
+    this.journal = new JournalRing(settings.journalSize());
+    state.alsoReset(journal::clear);
   }
 
   /** The client store. */
@@ -256,6 +264,8 @@ public final class Wiring {
 
   /** Registers every service's routes and the one error path in front of them. */
   public void routes(JavalinConfig config) {
+    // First, so the guards' refusals are recorded and timed too.
+    new JournalRecorder(journal, clock).register(config.routes);
     new RequestGuards(
             settings.operatorToken(),
             settings.publicUrl(),
@@ -272,6 +282,7 @@ public final class Wiring {
       new AccessAdminRoutes(scopeRegistry, delegationRegistry).register(config.routes);
       new SigningKeyAdminRoutes(signingKeys).register(config.routes);
       new StateAdminRoutes(state).register(config.routes);
+      new JournalAdminRoutes(journal).register(config.routes);
     }
     // --- maskinporten (issuer {base}/maskinporten/) ---
     MaskinportenRoutes maskinporten =

@@ -25,6 +25,11 @@ public final class TraceId {
     return id;
   }
 
+  /** The trace id of the request in {@code ctx} if it was given one, else {@code null}. */
+  public static String ifAny(Context ctx) {
+    return ctx.attribute(ATTRIBUTE);
+  }
+
   /** A new trace id, for errors answered before any request context exists. */
   public static String fresh() {
     byte[] bytes = new byte[16];

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Maskinporten's token endpoint logic: validates a JWT grant and mints an access token
@@ -52,6 +53,14 @@ public final class TokenService {
 
   /** Answers a token request; throws {@link TokenRequestException} when it is refused. */
   public IssuedToken issue(TokenRequest request) {
+    return issue(request, (clientId, scope) -> {});
+  }
+
+  /**
+   * As {@link #issue(TokenRequest)}, telling {@code grantRead} the grant's unverified {@code iss}
+   * and {@code scope} once it is parsed (for the request journal; neither is a secret).
+   */
+  public IssuedToken issue(TokenRequest request, BiConsumer<String, String> grantRead) {
     if (!JWT_BEARER.equals(request.grantType())) {
       throw TokenRequestException.of(TokenError.UNSUPPORTED_GRANT_TYPE);
     }
@@ -59,6 +68,7 @@ public final class TokenService {
       throw TokenRequestException.of(TokenError.INVALID_PARAMETER, "assertion is missing");
     }
     JwtGrant grant = JwtGrant.parse(request.assertion());
+    grantRead.accept(grant.iss(), grant.scope());
     checkAudience(grant);
     Instant now = clock.instant();
     RegisteredClient client = authenticator.authenticate(grant, now);

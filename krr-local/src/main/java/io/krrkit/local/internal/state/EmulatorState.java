@@ -5,7 +5,9 @@ import io.krrkit.local.internal.access.DelegationRegistry;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The emulator's state as a whole, for the operator and tests: clients with their keys, scopes and
@@ -21,6 +23,7 @@ public final class EmulatorState {
   private final DelegationRegistry delegations;
   private final Runnable resetPersons;
   private final OffsetClock clock;
+  private final List<Runnable> inMemoryParts = new CopyOnWriteArrayList<>();
 
   /**
    * The state in these registries.
@@ -61,5 +64,14 @@ public final class EmulatorState {
           return null;
         });
     clock.setOffset(Duration.ZERO);
+    inMemoryParts.forEach(Runnable::run);
+  }
+
+  /**
+   * Adds a part of the state that lives outside the store (the request journal): {@link #reset}
+   * runs {@code reset} after its transaction.
+   */
+  public void alsoReset(Runnable reset) {
+    inMemoryParts.add(Objects.requireNonNull(reset, "reset == null"));
   }
 }

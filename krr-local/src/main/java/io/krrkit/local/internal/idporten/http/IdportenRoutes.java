@@ -11,6 +11,7 @@ import io.krrkit.local.internal.client.ClientRepository;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.http.RequestBody;
+import io.krrkit.local.internal.http.RequestNote;
 import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.idporten.AuthorizationRequest;
 import io.krrkit.local.internal.idporten.AuthorizeRefusal;
@@ -100,6 +101,7 @@ public final class IdportenRoutes {
 
   private void loginPage(Context ctx) {
     Map<String, String> params = single(ctx.queryParamMap());
+    RequestNote.of(ctx).client(params.get("client_id"));
     AuthorizationRequest request = service.authorize(params);
     String query = params.get("q");
     ctx.header("Cache-Control", "no-store")
@@ -118,6 +120,7 @@ public final class IdportenRoutes {
     } catch (RequestBody.Unreadable e) {
       throw new AuthorizeRefusal(e.getMessage() + "; go back and try again");
     }
+    RequestNote.of(ctx).client(form.get("client_id"));
     AuthorizationRequest request = service.authorize(form);
     String pid = form.get("pid");
     if (pid == null || !Personidentifikator.isValid(pid)) {
@@ -135,6 +138,8 @@ public final class IdportenRoutes {
     } catch (RequestBody.Unreadable e) {
       throw OidcException.invalidRequest(e.getMessage());
     }
+    // A public client or client_secret_post names itself here; Basic is read by the journal.
+    RequestNote.of(ctx).client(form.get("client_id")).detail("grant_type", form.get("grant_type"));
     TokenResponse token = service.token(form, ctx.header("Authorization"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token.accessToken());
@@ -158,6 +163,7 @@ public final class IdportenRoutes {
     } catch (InvalidTokenException e) {
       throw OidcException.invalidToken(e.getMessage());
     }
+    RequestNote.of(ctx).client(token.clientId());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("sub", TokenMinter.pairwiseSubject(token.clientId(), token.pid().value()));
     body.put("pid", token.pid().value());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.http.RequestNote;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
@@ -31,18 +32,20 @@ final class EndringerEndpoint {
   }
 
   void hentEndringer(Context ctx) {
-    authorize(ctx.header("Authorization"));
+    authorize(ctx, ctx.header("Authorization"));
     long fra = fraEndringsId(mapper, ctx.bodyAsBytes());
+    RequestNote.of(ctx).detail("fraEndringsId", fra);
     json.write(ctx, 200, register.changes(fra));
   }
 
-  private void authorize(String authorization) {
+  private void authorize(Context ctx, String authorization) {
     MaskinportenClaims token;
     try {
       token = verifier.verify(authorization);
     } catch (InvalidTokenException e) {
       throw LookupError.invalidToken(e.getMessage());
     }
+    RequestNote.of(ctx).client(token.clientId()).scope(Scope.join(token.scopes()));
     if (!Register.permitsChanges(token.scopes())) {
       throw LookupError.insufficientScope(
           "The change feed needs scope "

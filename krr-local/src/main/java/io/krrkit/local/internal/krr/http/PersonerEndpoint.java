@@ -3,6 +3,7 @@ package io.krrkit.local.internal.krr.http;
 import io.javalin.http.Context;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.PersonerResponse;
+import io.krrkit.local.internal.http.RequestNote;
 import io.krrkit.local.internal.krr.ApiVersion;
 import io.krrkit.local.internal.krr.Lookup;
 import io.krrkit.local.internal.krr.Register;
@@ -39,18 +40,21 @@ final class PersonerEndpoint {
   }
 
   private void lookup(Context ctx, ApiVersion version) {
-    MaskinportenClaims token = authorize(ctx.header("Authorization"));
+    MaskinportenClaims token = authorize(ctx, ctx.header("Authorization"));
     Lookup lookup = reader.read(ctx.bodyAsBytes(), version, token.scopes());
+    // How many persons, never whom.
+    RequestNote.of(ctx).detail("identities", lookup.personidentifikatorer().size());
     json.write(ctx, 200, new PersonerResponse(register.lookup(lookup)));
   }
 
-  private MaskinportenClaims authorize(String authorization) {
+  private MaskinportenClaims authorize(Context ctx, String authorization) {
     MaskinportenClaims token;
     try {
       token = verifier.verify(authorization);
     } catch (InvalidTokenException e) {
       throw LookupError.invalidToken(e.getMessage());
     }
+    RequestNote.of(ctx).client(token.clientId()).scope(Scope.join(token.scopes()));
     if (!Register.permitsLookup(token.scopes())) {
       throw LookupError.insufficientScope(
           "The lookup API needs scope "

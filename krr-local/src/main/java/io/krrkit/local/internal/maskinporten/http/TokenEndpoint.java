@@ -3,6 +3,7 @@ package io.krrkit.local.internal.maskinporten.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.krrkit.local.internal.http.RequestNote;
 import io.krrkit.local.internal.maskinporten.FormBody;
 import io.krrkit.local.internal.maskinporten.IssuedToken;
 import io.krrkit.local.internal.maskinporten.TokenError;
@@ -32,7 +33,9 @@ final class TokenEndpoint {
     FormBody form =
         FormBody.read(ctx.header("Content-Type"), ctx.bodyInputStream(), MAX_BODY_BYTES);
     IssuedToken token =
-        tokens.issue(new TokenRequest(required(form, "grant_type"), form.single("assertion")));
+        tokens.issue(
+            new TokenRequest(required(form, "grant_type"), form.single("assertion")),
+            (clientId, scope) -> RequestNote.of(ctx).client(clientId).scope(scope));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token.accessToken());
     body.put("token_type", "Bearer");

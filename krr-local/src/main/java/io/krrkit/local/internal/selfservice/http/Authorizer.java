@@ -3,6 +3,7 @@ package io.krrkit.local.internal.selfservice.http;
 import io.javalin.http.Context;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.http.RequestNote;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
 import io.krrkit.maskinporten.validation.MaskinportenClaims;
@@ -43,6 +44,7 @@ final class Authorizer {
     } catch (InvalidTokenException e) {
       throw ApiError.unauthorized(e.getMessage());
     }
+    RequestNote.of(ctx).client(token.clientId()).scope(Scope.join(token.scopes()));
     Caller caller = new Caller(token.consumer(), token.scopes());
     require(caller, anyOf);
     if (token.supplier() != null) {

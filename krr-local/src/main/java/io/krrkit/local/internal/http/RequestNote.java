@@ -1,0 +1,86 @@
+package io.krrkit.local.internal.http;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a route learnt about its request for the request journal: the calling client, the scopes and
+ * a few counts. Routes write only what is neither secret nor personal data (a client id, a scope,
+ * how many persons a lookup asked for, never whom). Kept on the request; one per request.
+ */
+public final class RequestNote {
+  private static final String ATTRIBUTE = "krr-local.request-note";
+  private static final int MAX_LENGTH = 200;
+
+  private String clientId;
+  private String scope;
+  private Map<String, String> details;
+
+  private RequestNote() {}
+
+  /** The note of the request in {@code ctx}, made on first use. */
+  public static RequestNote of(Context ctx) {
+    RequestNote note = ctx.attribute(ATTRIBUTE);
+    if (note == null) {
+      note = new RequestNote();
+      ctx.attribute(ATTRIBUTE, note);
+    }
+    return note;
+  }
+
+  /** The note of the request in {@code ctx}, or {@code null} when no route wrote one. */
+  public static RequestNote ifAny(Context ctx) {
+    return ctx.attribute(ATTRIBUTE);
+  }
+
+  /** Notes the calling client (ignored when {@code null}). */
+  public RequestNote client(String id) {
+    if (id != null) {
+      this.clientId = clip(id);
+    }
+    return this;
+  }
+
+  /** Notes the scopes asked for or held, space separated (ignored when {@code null}). */
+  public RequestNote scope(String scopes) {
+    if (scopes != null) {
+      this.scope = clip(scopes);
+    }
+    return this;
+  }
+
+  /** Notes a fact of the service, e.g. {@code identities}, {@code 3}. */
+  public RequestNote detail(String name, Object value) {
+    if (details == null) {
+      details = new LinkedHashMap<>();
+    }
+    details.put(name, clip(String.valueOf(value)));
+    return this;
+  }
+
+  /** The client, or {@code null}. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The scopes, or {@code null}. */
+  public String scope() {
+    return scope;
+  }
+
+  /** The facts noted, maybe empty. */
+  public Map<String, String> details() {
+    return details == null ? Map.of() : details;
+  }
+
+  /** {@code value} from a caller (a grant's iss) made short, with personal data masked. */
+  public static String clipped(String value) {
+    return clip(value);
+  }
+
+  private static String clip(String value) {
+    String masked = LogSafe.maskAll(value);
+    return masked.length() > MAX_LENGTH ? masked.substring(0, MAX_LENGTH) + "…" : masked;
+  }
+}
