@@ -54,6 +54,24 @@ class DocSnippetsTest {
   }
 
   @Test
+  void everyJavaOrXmlBlockInTheDocsIsACheckedSnippet() throws IOException {
+    // Code a reader copies is code the build compiles: a java or xml block must be a snippet of
+    // a file the build compiles and runs (sample projects, interop tests).
+    Pattern fence = Pattern.compile("(?m)^(.*)\\n```(java|xml)$");
+    List<String> unchecked = new ArrayList<>();
+    for (Path doc : docs()) {
+      Matcher m = fence.matcher(Files.readString(doc));
+      while (m.find()) {
+        if (!m.group(1).startsWith("<!-- snippet: ")) {
+          unchecked.add(
+              ROOT.relativize(doc) + ": a ```" + m.group(2) + " block after: " + m.group(1));
+        }
+      }
+    }
+    assertThat(unchecked).as("code blocks without a <!-- snippet: … --> marker").isEmpty();
+  }
+
+  @Test
   void theReadmeWritesEveryCommandOneWay() throws IOException {
     // The README runs the CLI from the checkout: `./krr …` everywhere, never a bare `krr …` that
     // a reader pasting it would find missing from the PATH.
@@ -104,17 +122,22 @@ class DocSnippetsTest {
   }
 
   private static List<Snippet> snippets() throws IOException {
-    List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-    try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
-      files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
-    }
     List<Snippet> all = new ArrayList<>();
-    for (Path doc : docs) {
+    for (Path doc : docs()) {
       Matcher m = SNIPPET.matcher(Files.readString(doc));
       while (m.find()) {
         all.add(new Snippet(doc, m.group(1), m.group(2), m.group(3)));
       }
     }
     return all;
+  }
+
+  /** README.md and docs/*.md. */
+  private static List<Path> docs() throws IOException {
+    List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+    try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+      files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+    }
+    return docs;
   }
 }
