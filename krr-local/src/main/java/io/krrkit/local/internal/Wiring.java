@@ -79,6 +79,7 @@ import io.krrkit.local.internal.web.jdbc.JdbcSessionSecrets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -220,7 +221,10 @@ public final class Wiring {
     // --- the self-service web page's own tables ---
     this.organisations =
         new Organisations(
-            this::knownOrganisations, new JdbcOrganisationNames(jdbc, clock), settings.orgNumber());
+            this::knownOrganisations,
+            new JdbcOrganisationNames(jdbc, clock),
+            settings.orgNumber(),
+            Map.of(ScopeRegistry.DIGDIR, "Digitaliseringsdirektoratet"));
     this.sessionSecrets = new JdbcSessionSecrets(jdbc, new SecureRandom(), clock);
     // --- the state as a whole, changed through the registries above in one transaction ---
     this.state =

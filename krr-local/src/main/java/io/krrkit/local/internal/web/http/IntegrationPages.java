@@ -73,6 +73,7 @@ final class IntegrationPages {
       choose(web, 400, unknownType(web, asked));
       return;
     }
+    rejectTakenName(web, form, null);
     ClientDraft draft = input.forCreate(web, form, type.get());
     try {
       if (draft != null) {
@@ -119,6 +120,7 @@ final class IntegrationPages {
   void update(WebContext web) {
     RegisteredClient client = owned(web);
     Form form = web.form();
+    rejectTakenName(web, form, client.clientId());
     ClientDraft draft = input.forUpdate(web, form, client);
     try {
       if (draft != null) {
@@ -147,6 +149,24 @@ final class IntegrationPages {
     RegisteredClient client = owned(web);
     clients.delete(web.org(), client.clientId());
     web.redirect(BASE + "?status=deleted");
+  }
+
+  /**
+   * Refuses a name another integration of the organisation has (trimmed, in any case), as the page
+   * promises ("unikt for virksomheten"); {@code self} is the integration being changed.
+   */
+  private void rejectTakenName(WebContext web, Form form, String self) {
+    String name = form.trimmed("client_name");
+    if (name == null) {
+      return;
+    }
+    boolean taken =
+        clients.list(web.org()).stream()
+            .filter(c -> !c.clientId().equals(self))
+            .anyMatch(c -> c.clientName() != null && c.clientName().strip().equalsIgnoreCase(name));
+    if (taken) {
+      form.reject("client_name", web.text("integration.name.taken", name));
+    }
   }
 
   /** The integration in the path, if the organisation owns it; a 404 page otherwise. */

@@ -110,6 +110,15 @@ public final class Page {
     return organisations;
   }
 
+  /** "Name (number)" of organisation {@code number} when the switcher knows it, else the number. */
+  public String orgLabel(String number) {
+    return organisations.stream()
+        .filter(o -> o.number().value().equals(number))
+        .findFirst()
+        .map(Organisation::label)
+        .orElse(number);
+  }
+
   /** A one-off message after a redirect ({@code ?status=created}), or {@code null}. */
   public String flash() {
     return flash;

@@ -251,6 +251,40 @@ public final class Browser
     return driver.findElement(By.id(id)).getText();
   }
 
+  /** Sets the window's size in CSS pixels, e.g. 390 wide for a phone; Chromium's size stays. */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    wait(d -> width == ((Number) script("return window.innerWidth;")).intValue());
+  }
+
+  /** Back to the size every test starts with. */
+  public void resizeToDefault() {
+    resize(1280, 1024);
+  }
+
+  /** How many CSS pixels the page is wider than the window (0 when nothing overflows). */
+  public long horizontalOverflow() {
+    return ((Number)
+            script(
+                "return Math.max(0, document.scrollingElement.scrollWidth - window.innerWidth);"))
+        .longValue();
+  }
+
+  /** The elements reaching past the window's right edge, for a failure message. */
+  public String overflowingElements() {
+    return String.valueOf(
+        script(
+            "const w = window.innerWidth; return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                + ".slice(0, 10).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + " + (e.className ? '.' + String(e.className).split(' ').join('.') : '')"
+                + " + ' right=' + Math.round(e.getBoundingClientRect().right)).join(', ');"));
+  }
+
+  private Object script(String js) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js);
+  }
+
   /** Runs axe on the page shown, failing on serious or critical violations. */
   public void checkAccessibility(String pageName) {
     axe.check(driver, pageName);

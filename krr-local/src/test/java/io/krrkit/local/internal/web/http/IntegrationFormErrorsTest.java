@@ -108,6 +108,49 @@ class IntegrationFormErrorsTest {
   }
 
   @Test
+  void refusesANameAnotherIntegrationOfTheOrganisationHas() {
+    browser.open("/integrasjoner/ny?integration_type=krr");
+    browser.fill("client_name", "Varsling før vedtak");
+    browser.submit("save");
+    String first = browser.text("client-id");
+
+    browser.open("/integrasjoner/ny?integration_type=krr");
+    browser.fill("client_name", "  varsling FØR vedtak ");
+    browser.submit("save");
+    assertError(
+        "client_name",
+        "Virksomheten har allerede en integrasjon som heter «varsling FØR vedtak». Velg et annet"
+            + " navn");
+    browser.checkAccessibility("KRR form with a taken name");
+
+    browser.fill("client_name", "Varsling etter vedtak");
+    browser.submit("save");
+    String second = browser.text("client-id");
+    browser.open("/integrasjoner/" + second + "/endre");
+    browser.fill("client_name", "Varsling før vedtak");
+    browser.submit("save");
+    assertError(
+        "client_name",
+        "Virksomheten har allerede en integrasjon som heter «Varsling før vedtak». Velg et annet"
+            + " navn");
+
+    browser.open("/integrasjoner/" + first + "/endre");
+    browser.fill("description", "samme navn som før");
+    browser.submit("save");
+    assertThat(browser.text("flash"))
+        .as("its own name is no clash")
+        .isEqualTo("Endringene er lagret.");
+    String other = browser.addOrganisation("Annen AS");
+    browser.logIn(PERSON, other);
+    browser.open("/integrasjoner/ny?integration_type=krr");
+    browser.fill("client_name", "Varsling før vedtak");
+    browser.submit("save");
+    assertThat(browser.text("integration-name"))
+        .as("another organisation may use it")
+        .isEqualTo("Varsling før vedtak");
+  }
+
+  @Test
   void showsHtmlInANameAsText() {
     String name = "<script>alert('x')</script><b>fet</b>";
     browser.open("/integrasjoner/ny?integration_type=krr");

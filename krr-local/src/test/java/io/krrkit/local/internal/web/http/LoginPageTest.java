@@ -2,11 +2,15 @@ package io.krrkit.local.internal.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.krrkit.core.OrgNumber;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The log-in page standing in for ID-porten, the header it leads to, and the language switch. */
@@ -64,6 +68,31 @@ class LoginPageTest {
     assertThat(browser.text("flash")).isEqualTo("Du representerer nå en annen virksomhet.");
     assertThat(browser.driver().findElement(By.id("switch-org")).getAttribute("value"))
         .isEqualTo(ORG);
+  }
+
+  @Test
+  void namesEveryOrganisationItOffers() {
+    TestClient unnamed = browser.fx().client().org(OrgNumber.of(browser.newOrgNumber())).register();
+    browser.open("/logg-inn");
+
+    List<String> labels =
+        new Select(browser.driver().findElement(By.id("org")))
+            .getOptions().stream()
+                .filter(o -> !o.getAttribute("value").isEmpty())
+                .map(WebElement::getText)
+                .toList();
+
+    assertThat(labels)
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).matches("\\S.* \\(\\d{9}\\)"))
+        .contains("Digitaliseringsdirektoratet (991825827)")
+        .anyMatch(l -> l.endsWith(" AS (" + unnamed.org().value() + ")"));
+    browser.logIn(PERSON, ORG);
+    assertThat(
+            new Select(browser.driver().findElement(By.id("switch-org")))
+                .getFirstSelectedOption()
+                .getText())
+        .matches("\\S.* \\(" + ORG + "\\)");
   }
 
   @Test

@@ -53,6 +53,22 @@ class OnBehalfOfPagesTest {
   }
 
   @Test
+  void theIntegrationPageLinksOnceAndTheHeadingIsNorwegian() {
+    browser.logIn(PERSON, ORG);
+    browser.open("/integrasjoner/ny?integration_type=krr");
+    browser.fill("client_name", "Varsling før vedtak");
+    browser.submit("save");
+
+    assertThat(browser.driver().findElements(By.xpath("//dt[normalize-space()='På vegne av']")))
+        .hasSize(1);
+    assertThat(browser.driver().findElements(By.id("onbehalfof-link"))).hasSize(1);
+    browser.submit("onbehalfof-link");
+    assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+        .isEqualTo("Kunder som «Varsling før vedtak» opptrer på vegne av");
+    browser.checkAccessibility("on-behalf-of page of a named integration");
+  }
+
+  @Test
   void anotherOrganisationsIntegrationIsNotFound() {
     TestClient theirs = browser.fx().client().org(OrgNumber.of(browser.newOrgNumber())).register();
     browser.logIn(PERSON, ORG);
