@@ -60,6 +60,10 @@ public final class LoadGenerator {
       Comparison.main(args);
       return;
     }
+    if (args.length > 0 && args[0].equals("start")) {
+      StartBench.main(args);
+      return;
+    }
     if (args.length > 0 && args[0].equals("soak")) {
       Soak.main(args);
       return;
