@@ -11,7 +11,10 @@ import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.maskinporten.InvalidTokenException;
+import io.krrkit.local.internal.state.ImportMode;
+import io.krrkit.local.internal.state.StateFiles;
 import io.krrkit.maskinporten.validation.MaskinportenClaims;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +121,48 @@ public final class Controls {
   /** The request journal: the last requests to the emulated services, to verify calls. */
   public Journal journal() {
     return new Journal(wiring.journal);
+  }
+
+  /**
+   * Writes the whole state into {@code dir} as state files, one JSON file per kind
+   * (docs/testing.md#state-seed-export-import), without the emulator's signing keys. Operator API:
+   * {@code GET /admin/state}.
+   */
+  public void exportState(Path dir) {
+    exportState(dir, false);
+  }
+
+  /**
+   * As {@link #exportState(Path)}; with {@code includeSigningKeys} also {@code signing-keys.json},
+   * the emulator's private signing keys (keep that file secret).
+   */
+  public void exportState(Path dir, boolean includeSigningKeys) {
+    Objects.requireNonNull(dir, "dir == null");
+    wiring.stateArchive.export(includeSigningKeys).write(dir);
+  }
+
+  /**
+   * Replaces the state with the state files in {@code dir}, in one transaction: a {@link #reset}
+   * first, then what the files hold. Operator API: {@code POST /admin/state}.
+   *
+   * @throws IllegalArgumentException naming each problem's file and line; then nothing changed
+   */
+  public void importState(Path dir) {
+    Objects.requireNonNull(dir, "dir == null");
+    wiring.stateArchive.load(StateFiles.read(dir), ImportMode.REPLACE);
+  }
+
+  /**
+   * Merges the state files in {@code dir} into the state, in one transaction: each item is put in
+   * or replaces the one with its key, everything else stays; an item stored as the file has it is
+   * left alone, so merging twice changes nothing the second time (what {@link
+   * KrrLocal.Builder#init} does at start).
+   *
+   * @throws IllegalArgumentException naming each problem's file and line; then nothing changed
+   */
+  public void mergeState(Path dir) {
+    Objects.requireNonNull(dir, "dir == null");
+    wiring.stateArchive.load(StateFiles.read(dir), ImportMode.MERGE);
   }
 
   /** True when a client with {@code clientId} is registered. */

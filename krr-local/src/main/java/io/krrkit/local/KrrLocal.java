@@ -12,6 +12,8 @@ import io.krrkit.local.internal.http.HttpLimits;
 import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.journal.JournalRing;
 import io.krrkit.local.internal.maskinporten.AccessRules;
+import io.krrkit.local.internal.state.ImportMode;
+import io.krrkit.local.internal.state.StateFiles;
 import io.krrkit.local.internal.store.Database;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +53,16 @@ public final class KrrLocal implements AutoCloseable {
   }
 
   private final Settings settings;
+  private final Path init;
   private final OffsetClock clock;
   private Running running;
 
   /** What a started emulator holds; released together by {@link #close()}. */
   private record Running(Database database, Wiring wiring, Javalin app, String baseUrl) {}
 
-  private KrrLocal(Settings settings) {
+  private KrrLocal(Settings settings, Path init) {
     this.settings = settings;
+    this.init = init;
     this.clock = new OffsetClock(settings.clock());
   }
 
@@ -72,6 +77,8 @@ public final class KrrLocal implements AutoCloseable {
    *
    * @throws IllegalStateException when already started, or the port cannot be bound
    * @throws DamagedStoreException when the H2 store file exists but is damaged (never replaced)
+   * @throws IllegalArgumentException when the {@link Builder#init} files cannot be imported, naming
+   *     each problem's file and line (then nothing of them was imported)
    */
   public synchronized KrrLocal start() {
     if (running != null) {
@@ -88,6 +95,11 @@ public final class KrrLocal implements AutoCloseable {
               : "http://localhost:" + port;
       database = openDatabase();
       Wiring wiring = new Wiring(database, clock, baseUrl, settings);
+      if (init != null) {
+        Map<String, Integer> loaded =
+            wiring.stateArchive.load(StateFiles.read(init), ImportMode.MERGE);
+        log.info("krr-local state loaded from {} (merged): {}", init, loaded);
+      }
       app =
           Javalin.create(
               config -> {
@@ -234,6 +246,7 @@ public final class KrrLocal implements AutoCloseable {
       String delegationSource = AccessRules.DEFAULT_DELEGATION_SOURCE;
       Clock clock = Clock.systemUTC();
       int journalSize = JournalRing.DEFAULT_CAPACITY;
+      Path init;
     }
 
     /** Port to listen on; 0 picks a free one. Default 7070. */
@@ -400,6 +413,18 @@ public final class KrrLocal implements AutoCloseable {
     }
 
     /**
+     * Loads the state files in {@code dir} (clients.json, keys.json, scopes.json, access.json,
+     * delegations.json, persons.json; docs/testing.md#state-seed-export-import) at every start,
+     * merged into the store in one transaction: an item already stored as the file has it is left
+     * alone, so starting twice on one store gives the same state, without duplicates. A problem in
+     * the files fails {@link KrrLocal#start()} naming its file and line, and nothing is loaded.
+     */
+    public Builder init(Path dir) {
+      s.init = Objects.requireNonNull(dir, "dir == null");
+      return this;
+    }
+
+    /**
      * Builds the emulator; call {@link KrrLocal#start()} to serve. The emulator keeps a frozen copy
      * of this builder's values: later changes to the builder do not reach it.
      *
@@ -442,7 +467,8 @@ public final class KrrLocal implements AutoCloseable {
               s.clock,
               s.operatorToken,
               s.allowedHosts,
-              s.journalSize));
+              s.journalSize),
+          s.init);
     }
   }
 }

@@ -69,6 +69,7 @@ import io.krrkit.local.internal.selfservice.http.SelfServiceRoutes;
 import io.krrkit.local.internal.signing.SigningKeys;
 import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.state.EmulatorState;
+import io.krrkit.local.internal.state.json.StateArchive;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.web.Organisations;
@@ -133,6 +134,7 @@ public final class Wiring {
   public final EmulatorState state;
   // --- the request journal (in memory) ---
   public final JournalRing journal;
+  public final StateArchive stateArchive;
 
   /** Builds every store and service on {@code database}. */
   public Wiring(Database database, OffsetClock clock, String baseUrl, Settings settings) {
@@ -239,6 +241,22 @@ public final class Wiring {
     // --- the request journal, emptied by a reset ---
     this.journal = new JournalRing(settings.journalSize());
     state.alsoReset(journal::clear);
+    // --- the state as files (export, import, init), through the registries above ---
+    this.stateArchive =
+        new StateArchive(
+            jdbc::atomically,
+            state,
+            clientRegistry,
+            onBehalfOfRegistry,
+            scopeRegistry,
+            delegationRegistry,
+            register,
+            adminCredential.clientId(),
+            Map.of(
+                "maskinporten", new JdbcSigningKeyRepository(jdbc, "maskinporten"),
+                "idporten", new JdbcSigningKeyRepository(jdbc, "idporten"),
+                "kontaktregisteret", new JdbcSigningKeyRepository(jdbc, "kontaktregisteret")),
+            clock);
   }
 
   /** The client store. */
@@ -285,7 +303,7 @@ public final class Wiring {
       new CertificateAdminRoutes(certificates).register(config.routes);
       new AccessAdminRoutes(scopeRegistry, delegationRegistry).register(config.routes);
       new SigningKeyAdminRoutes(signingKeys).register(config.routes);
-      new StateAdminRoutes(state).register(config.routes);
+      new StateAdminRoutes(state, stateArchive).register(config.routes);
       new JournalAdminRoutes(journal).register(config.routes);
     }
     // --- maskinporten (issuer {base}/maskinporten/) ---

@@ -3,6 +3,7 @@ package io.krrkit.local.internal.access;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,6 +55,28 @@ public final class DelegationRegistry {
   /** Every delegation. */
   public List<Delegation> list() {
     return delegations.findAll();
+  }
+
+  /**
+   * Checks a delegation of the operator's state import by the rules of {@link #add}, recorded at
+   * {@code created}; stores nothing.
+   *
+   * @throws AccessException naming the problem
+   */
+  public Delegation check(String consumer, String supplier, String scope, Instant created) {
+    OrgNumber from = ScopeRegistry.org(consumer, "consumer_orgno");
+    OrgNumber to = ScopeRegistry.org(supplier, "supplier_orgno");
+    if (from.equals(to)) {
+      throw AccessException.invalid(
+          "consumer_orgno and supplier_orgno are the same; an organisation uses its own access"
+              + " without delegation");
+    }
+    return new Delegation(from, to, ScopeRegistry.scope(scope), created);
+  }
+
+  /** Stores {@code delegation} unless it is recorded already, for the operator's import. */
+  public void put(Delegation delegation) {
+    delegations.insertIfAbsent(delegation);
   }
 
   /** True when {@code consumer} delegated {@code scope} to {@code supplier}. */

@@ -323,6 +323,67 @@ public final class ScopeRegistry implements ScopePermission {
     return access.findAll();
   }
 
+  // --- the operator's state import (internal.state) ---
+
+  /**
+   * Checks a scope of the operator's state import by the rules of {@link #define(ScopeDraft)}
+   * (fields left out get their defaults), keeping the times the file gives; stores nothing.
+   *
+   * @throws AccessException naming every problem
+   */
+  public ApiScope check(ScopeDraft draft, Instant created, Instant lastUpdated) {
+    Scope name = ScopePolicy.name(draft);
+    OrgNumber owner =
+        draft.ownerOrgno() == null ? defaultOwner : org(draft.ownerOrgno(), "owner_orgno");
+    return ScopePolicy.apply(draft, ScopePolicy.defaults(name, owner, created), owner, lastUpdated);
+  }
+
+  /** The registered scope {@code name}, for the operator. */
+  public Optional<ApiScope> find(Scope name) {
+    return scopes.find(name);
+  }
+
+  /** Stores {@code scope} as it is (checked by {@link #check}), for the operator's import. */
+  public void put(ApiScope scope) {
+    scopes.save(scope);
+  }
+
+  /**
+   * Checks an access entry of the operator's state import: the scope must be registered (its owner
+   * is the entry's owner), the state one of {@link AccessState}; stores nothing.
+   *
+   * @throws AccessException naming the problem
+   */
+  public ScopeAccess checkAccess(
+      String scope, String consumer, String state, Instant created, Instant lastUpdated) {
+    Scope name = ScopePolicy.parse(scope);
+    OrgNumber org = org(consumer, "consumer_orgno");
+    AccessState parsed;
+    try {
+      parsed = AccessState.valueOf(state == null ? "APPROVED" : state);
+    } catch (IllegalArgumentException e) {
+      throw AccessException.invalid("state", "state must be one of REQUESTED, APPROVED, DENIED");
+    }
+    ApiScope registered =
+        scopes
+            .find(name)
+            .orElseThrow(
+                () ->
+                    AccessException.notFound(
+                        "scope " + name + " is not registered; add it to scopes.json"));
+    return new ScopeAccess(name, org, registered.owner(), parsed, created, lastUpdated);
+  }
+
+  /** Stores {@code entry} as it is (checked by {@link #checkAccess}), for the operator's import. */
+  public void putAccess(ScopeAccess entry) {
+    access.save(entry);
+  }
+
+  /** The access entry of {@code consumer} to {@code scope}, for the operator. */
+  public Optional<ScopeAccess> findAccess(Scope scope, OrgNumber consumer) {
+    return access.find(scope, consumer);
+  }
+
   private boolean hasAccess(Scope scope, OrgNumber consumer) {
     return access.find(scope, consumer).map(a -> a.state() == AccessState.APPROVED).orElse(false);
   }

@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,6 +34,9 @@ import java.util.stream.Stream;
  * Every refusal is a {@link ClientRegistryException}; a refused request changes nothing.
  */
 public final class ClientRegistry {
+  // Ids of imported clients: UUIDs as created here, or the ids tests and embedders choose.
+  private static final Pattern IMPORTED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
   private final ClientRepository clients;
   private final ClientKeyRepository keys;
   private final Clock clock;
@@ -307,6 +312,72 @@ public final class ClientRegistry {
                 permission
                     .refusal(client.orgNumber(), client.integrationType(), s)
                     .ifPresent(message -> errors.add("scopes", message)));
+  }
+
+  // --- the operator's state import (internal.state) ---
+
+  /**
+   * Checks a client of the operator's state import against the rules of its integration type, as
+   * {@link #create} does, keeping the identity the file gives; stores nothing. Scope permissions
+   * are not checked here: the token endpoint checks access when a token is asked for.
+   *
+   * @throws ClientRegistryException listing every problem
+   */
+  public RegisteredClient check(
+      ClientDraft draft,
+      OrgNumber owner,
+      OrgNumber supplier,
+      boolean active,
+      Instant created,
+      Instant lastUpdated) {
+    FieldErrors errors = new FieldErrors();
+    String clientId = draft.clientId();
+    if (clientId == null || !IMPORTED_ID.matcher(clientId).matches()) {
+      errors.add(
+          "client_id", "client_id is required: 1 to 64 letters, digits, '.', '_', ':' or '-'");
+      clientId = "?";
+    }
+    IntegrationType type = integrationType(draft.integrationType(), errors);
+    RegisteredClient client =
+        policy.build(
+            draft,
+            new ClientPolicy.Identity(
+                clientId, owner, supplier, type, active, created, lastUpdated),
+            errors);
+    errors.throwIfAny();
+    return client;
+  }
+
+  /** The client {@code clientId} of any organisation, for the operator. */
+  public Optional<RegisteredClient> find(String clientId) {
+    return clients.findById(clientId);
+  }
+
+  /** Stores {@code client} as it is (checked by {@link #check}), for the operator's import. */
+  public void put(RegisteredClient client) {
+    clients.save(client);
+  }
+
+  /** The keys of {@code clientId}, oldest first, for the operator's export. */
+  public List<ClientKey> keysOf(String clientId) {
+    return keys.findByClient(clientId);
+  }
+
+  /**
+   * Checks a key set of the operator's state import as an upload is checked (one to five public RSA
+   * 2048 keys for RS256, kids unique across clients), except that any expiry is kept, past or far
+   * ahead, as exported; {@code created} gives each key's upload time. Stores nothing.
+   *
+   * @throws ClientRegistryException listing every problem
+   */
+  public List<ClientKey> checkKeys(
+      String clientId, List<Map<String, Object>> jwks, List<Instant> created) {
+    return keyPolicy.acceptExported(clientId, jwks, created);
+  }
+
+  /** Makes {@code replacement} the keys of {@code clientId}, for the operator's import. */
+  public void putKeys(String clientId, List<ClientKey> replacement) {
+    changeKeys(clientId, held -> List.copyOf(replacement));
   }
 
   private static IntegrationType integrationType(String given, FieldErrors errors) {

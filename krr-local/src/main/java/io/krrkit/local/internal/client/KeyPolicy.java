@@ -34,6 +34,7 @@ final class KeyPolicy {
   private static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,255}");
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
   private static final int JWK_MAX = 16_000; // the jwk column (V1__clients.sql)
+  private static final long MAX_EPOCH_SECONDS = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
   private final ClientKeyRepository keys;
 
@@ -46,6 +47,22 @@ final class KeyPolicy {
    * {@link ClientRegistryException} listing every problem.
    */
   List<ClientKey> accept(String clientId, List<Map<String, Object>> jwks, Instant now) {
+    return accept(clientId, jwks, now, null);
+  }
+
+  /**
+   * As {@link #accept}, for a key set of the operator's state import: every key keeps its {@code
+   * exp} (whole epoch seconds, past or far ahead, as exported; one year when absent) and its upload
+   * time from {@code created}.
+   */
+  List<ClientKey> acceptExported(
+      String clientId, List<Map<String, Object>> jwks, List<Instant> created) {
+    return accept(clientId, jwks, null, created);
+  }
+
+  // now == null: an exported set, each key created at created.get(i) with its exp as it is.
+  private List<ClientKey> accept(
+      String clientId, List<Map<String, Object>> jwks, Instant now, List<Instant> created) {
     FieldErrors errors = new FieldErrors();
     if (jwks.isEmpty()) {
       errors.add(
@@ -56,7 +73,8 @@ final class KeyPolicy {
     List<ClientKey> accepted = new ArrayList<>();
     Set<String> kids = new HashSet<>();
     for (int i = 0; i < jwks.size() && jwks.size() <= MAX_KEYS; i++) {
-      ClientKey key = accept(clientId, "keys[" + i + "]", jwks.get(i), now, errors);
+      Instant at = now != null ? now : created.get(i);
+      ClientKey key = accept(clientId, "keys[" + i + "]", jwks.get(i), at, now == null, errors);
       if (key != null && !kids.add(key.kid())) {
         errors.add("keys[" + i + "].kid", "keys[" + i + "].kid appears twice in the set");
       }
@@ -67,7 +85,12 @@ final class KeyPolicy {
   }
 
   private ClientKey accept(
-      String clientId, String at, Map<String, Object> jwk, Instant now, FieldErrors errors) {
+      String clientId,
+      String at,
+      Map<String, Object> jwk,
+      Instant now,
+      boolean exported,
+      FieldErrors errors) {
     if (jwk == null) {
       errors.add(at, at + " must be a JWK object");
       return null;
@@ -92,7 +115,10 @@ final class KeyPolicy {
       return null;
     }
     checkKid(clientId, at, (String) jwk.get("kid"), errors);
-    Instant expires = expiry(at, jwk.get("exp"), now, errors);
+    Instant expires =
+        exported
+            ? exportedExpiry(at, jwk.get("exp"), now, errors)
+            : expiry(at, jwk.get("exp"), now, errors);
     RSAKey key = publicKey(at, jwk, errors);
     if (key == null || errors.size() > before) {
       return null;
@@ -125,6 +151,22 @@ final class KeyPolicy {
                         + kid
                         + " is taken by another client; kid is unique across all"
                         + " clients"));
+  }
+
+  private static Instant exportedExpiry(String at, Object exp, Instant now, FieldErrors errors) {
+    if (exp == null) {
+      return now.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
+    }
+    if (!(exp instanceof Integer || exp instanceof Long)) {
+      errors.add(at + ".exp", at + ".exp must be whole epoch seconds");
+      return now;
+    }
+    long seconds = ((Number) exp).longValue();
+    if (seconds < 0 || seconds > MAX_EPOCH_SECONDS) {
+      errors.add(at + ".exp", at + ".exp must be epoch seconds in the years 1970 to 9999");
+      return now;
+    }
+    return Instant.ofEpochSecond(seconds);
   }
 
   private static Instant expiry(String at, Object exp, Instant now, FieldErrors errors) {

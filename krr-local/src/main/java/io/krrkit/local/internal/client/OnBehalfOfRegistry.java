@@ -90,6 +90,39 @@ public final class OnBehalfOfRegistry {
     }
   }
 
+  /**
+   * Checks an on-behalf-of registration of the operator's state import by the rules of {@link
+   * #add}; stores nothing.
+   *
+   * @throws ClientRegistryException listing every problem
+   */
+  public OnBehalfOf check(
+      String clientId, OnBehalfOfDraft draft, Instant created, Instant lastUpdated) {
+    FieldErrors errors = new FieldErrors();
+    check(draft, errors);
+    errors.throwIfAny();
+    return new OnBehalfOf(
+        clientId,
+        draft.onbehalfof(),
+        OrgNumber.of(draft.orgno()),
+        draft.name(),
+        draft.description(),
+        draft.clientUri(),
+        created,
+        lastUpdated);
+  }
+
+  /**
+   * Makes {@code replacement} the registrations of {@code clientId}, for the operator's import; the
+   * ids must differ (checked by the caller).
+   */
+  public void putAll(String clientId, List<OnBehalfOf> replacement) {
+    for (OnBehalfOf held : registrations.findByClient(clientId)) {
+      registrations.delete(clientId, held.onbehalfof());
+    }
+    replacement.forEach(registrations::insert);
+  }
+
   private static void check(OnBehalfOfDraft draft, FieldErrors errors) {
     if (draft.onbehalfof() == null || !ID.matcher(draft.onbehalfof()).matches()) {
       errors.add(

@@ -7,6 +7,7 @@ import io.krrkit.local.internal.http.Failure;
 import io.krrkit.local.internal.http.GuardRefusal;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.http.ServiceErrors;
+import io.krrkit.local.internal.state.StateImportException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +30,9 @@ public final class AdminErrors implements ServiceErrors {
 
   @Override
   public boolean refusal(Exception e, Context ctx) {
-    if (e instanceof AdminRequestException || e instanceof AdminRequest.BadAdminRequest) {
+    if (e instanceof AdminRequestException
+        || e instanceof AdminRequest.BadAdminRequest
+        || e instanceof StateImportException) {
       badRequest(ctx, e.getMessage());
       return true;
     }
