@@ -49,7 +49,8 @@ final class StartBench {
       throw new IllegalArgumentException(krrJar + " is missing: build it with ./krr --version");
     }
     Path cds = krrJar.resolveSibling("krr.jsa");
-    Path benchJar = Path.of(StartBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path benchJar =
+        Path.of(StartBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     Map<String, List<Long>> standalone = new LinkedHashMap<>();
@@ -71,10 +72,14 @@ final class StartBench {
           }
           command.addAll(
               List.of("-jar", krrJar.toString(), "serve", "--ephemeral", "--port", "" + port));
-          metadata = "http://127.0.0.1:" + port + "/maskinporten/.well-known/oauth-authorization-server";
+          metadata =
+              "http://127.0.0.1:" + port + "/maskinporten/.well-known/oauth-authorization-server";
         } else {
           command.addAll(
-              List.of("-cp", benchJar.toString(), "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
+              List.of(
+                  "-cp",
+                  benchJar.toString(),
+                  "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
           env = Map.of("SERVER_PORT", "" + port);
           metadata = "http://127.0.0.1:" + port + "/default/.well-known/openid-configuration";
         }
@@ -90,26 +95,32 @@ final class StartBench {
       }
     }
 
-    System.out.printf("%-42s %8s %8s   (%d runs, ms to the first metadata answer)%n",
+    System.out.printf(
+        "%-42s %8s %8s   (%d runs, ms to the first metadata answer)%n",
         "target", "median", "min", runs);
     for (var e : standalone.entrySet()) {
       System.out.printf("%-42s %8d %8d%n", e.getKey(), median(e.getValue()), min(e.getValue()));
     }
-    System.out.printf("%-42s %8d %8s%n", "krr-local in-process, first in the JVM", inProcess.get(0), "");
+    System.out.printf(
+        "%-42s %8d %8s%n", "krr-local in-process, first in the JVM", inProcess.get(0), "");
     List<Long> later = inProcess.subList(1, inProcess.size());
-    System.out.printf("%-42s %8d %8d%n", "krr-local in-process, later starts", median(later), min(later));
+    System.out.printf(
+        "%-42s %8d %8d%n", "krr-local in-process, later starts", median(later), min(later));
     System.out.println("samples: " + standalone + " in-process " + inProcess);
   }
 
   private static long timeToFirstAnswer(List<String> command, Map<String, String> env, String url)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().putAll(env);
     long t0 = System.nanoTime();
     Process process = builder.start();
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
       long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
