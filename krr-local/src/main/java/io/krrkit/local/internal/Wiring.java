@@ -42,7 +42,10 @@ import io.krrkit.local.internal.idporten.TokenMinter;
 import io.krrkit.local.internal.idporten.UserTokenVerifier;
 import io.krrkit.local.internal.idporten.http.IdportenRoutes;
 import io.krrkit.local.internal.idporten.jdbc.JdbcAuthorizationCodeRepository;
+import io.krrkit.local.internal.idporten.jdbc.JdbcIssuedTokenRepository;
+import io.krrkit.local.internal.idporten.jdbc.JdbcPushedRequestRepository;
 import io.krrkit.local.internal.idporten.jdbc.JdbcRefreshTokenRepository;
+import io.krrkit.local.internal.idporten.jdbc.JdbcSsoSessionRepository;
 import io.krrkit.local.internal.journal.JournalRing;
 import io.krrkit.local.internal.journal.http.JournalRecorder;
 import io.krrkit.local.internal.krr.OwnRecord;
@@ -216,8 +219,12 @@ public final class Wiring {
             idportenIssuer,
             clock,
             new ClientAuthenticator(clients, clientKeys, clientRegistry.secrets(), idportenIssuer),
-            new JdbcAuthorizationCodeRepository(jdbc),
-            new JdbcRefreshTokenRepository(jdbc),
+            new IdportenService.Stores(
+                new JdbcAuthorizationCodeRepository(jdbc),
+                new JdbcRefreshTokenRepository(jdbc),
+                new JdbcIssuedTokenRepository(jdbc),
+                new JdbcPushedRequestRepository(jdbc),
+                new JdbcSsoSessionRepository(jdbc)),
             new TokenMinter(idportenIssuer, idportenKey));
     this.userTokenVerifier = new UserTokenVerifier(idportenIssuer, idportenKey, clock);
     // --- the self-service web page's own tables ---

@@ -84,6 +84,10 @@ public final class ScopeRegistry implements ScopePermission {
     seed(Scope.DCR_ONBEHALFOF_WRITE, MASKINPORTEN, "Selvbetjening: onbehalfof-registreringer");
     seed(Scope.DCR_SUPPLIER, MASKINPORTEN, "Selvbetjening: integrasjoner for kunder");
     seed(Scope.SCOPES_WRITE, MASKINPORTEN, "Selvbetjening: API-er og tilganger");
+    seed(
+        Scope.of("idporten:token.introspection"),
+        EnumSet.of(IntegrationType.API_KLIENT, IntegrationType.IDPORTEN),
+        "ID-porten: token introspection");
   }
 
   /**

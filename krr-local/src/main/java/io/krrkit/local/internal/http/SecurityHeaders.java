@@ -21,6 +21,11 @@ final class SecurityHeaders {
    */
   static final String IDPORTEN = BASE;
 
+  /**
+   * ID-porten's logout page frames each client's {@code frontchannel_logout_uri}, wherever it is.
+   */
+  static final String IDPORTEN_LOGOUT = BASE + "; frame-src http: https:";
+
   /** Swagger UI sets style attributes from its script; its script is still only ours and its. */
   static final String SWAGGER_UI = BASE + "; style-src 'self' 'unsafe-inline'; form-action 'self'";
 
@@ -38,6 +43,9 @@ final class SecurityHeaders {
   }
 
   private static String policy(String path) {
+    if (path.equals("/idporten/logout")) {
+      return IDPORTEN_LOGOUT;
+    }
     if (path.startsWith("/idporten/")) {
       return IDPORTEN;
     }

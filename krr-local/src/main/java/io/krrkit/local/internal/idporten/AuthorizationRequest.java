@@ -13,6 +13,9 @@ import java.util.Set;
  * @param state returned unchanged to the client, or {@code null}
  * @param nonce copied into the ID token, or {@code null}
  * @param codeChallenge the S256 challenge, or {@code null} for a client registered without PKCE
+ * @param acr the level the log-in must reach ({@code acr_values}' lowest, else substantial)
+ * @param uiLocale the log-in page's language: nb, nn, en or se
+ * @param forceLogin {@code prompt=login}: a new log-in even with a live SSO session
  */
 public record AuthorizationRequest(
     String clientId,
@@ -20,11 +23,16 @@ public record AuthorizationRequest(
     Set<Scope> scopes,
     String state,
     String nonce,
-    String codeChallenge) {
+    String codeChallenge,
+    String acr,
+    String uiLocale,
+    boolean forceLogin) {
 
   public AuthorizationRequest {
     Objects.requireNonNull(clientId, "clientId == null");
     Objects.requireNonNull(redirectUri, "redirectUri == null");
+    Objects.requireNonNull(acr, "acr == null");
+    Objects.requireNonNull(uiLocale, "uiLocale == null");
     scopes = Set.copyOf(scopes);
   }
 
@@ -41,6 +49,8 @@ public record AuthorizationRequest(
       p.put("code_challenge", codeChallenge);
       p.put("code_challenge_method", "S256");
     }
+    p.put("acr_values", acr);
+    p.put("ui_locales", uiLocale);
     return p;
   }
 

@@ -157,6 +157,13 @@ public final class ClientAuthenticator {
     }
   }
 
+  /** The active client {@code clientId}, of any type, if there is one. */
+  java.util.Optional<RegisteredClient> find(String clientId) {
+    return clientId == null
+        ? java.util.Optional.empty()
+        : clients.findById(clientId).filter(RegisteredClient::active);
+  }
+
   /** The active login client {@code clientId}; invalid_client otherwise. */
   RegisteredClient client(String clientId) {
     RegisteredClient client =

@@ -14,6 +14,38 @@ public final class LoginPage {
 
   private final String authorizePath;
 
+  /** The page's texts in ID-porten's four languages ({@code ui_locales}). */
+  private static final Map<String, Map<String, String>> TEXTS =
+      Map.of(
+          "nb",
+          Map.of(
+              "intro", "Logg inn på %s som testperson. Bare syntetiske fødselsnummer.",
+              "search", "Søk",
+              "other", "Annet fødselsnummer",
+              "login", "Logg inn",
+              "none", "Ingen testperson passer."),
+          "nn",
+          Map.of(
+              "intro", "Logg inn på %s som testperson. Berre syntetiske fødselsnummer.",
+              "search", "Søk",
+              "other", "Anna fødselsnummer",
+              "login", "Logg inn",
+              "none", "Ingen testperson passar."),
+          "en",
+          Map.of(
+              "intro", "Log in to %s as a test person. Synthetic identity numbers only.",
+              "search", "Search",
+              "other", "Other identity number",
+              "login", "Log in",
+              "none", "No test person matches."),
+          "se",
+          Map.of(
+              "intro", "Čálit sisa %s geahččanolmmožin. Dušše synteahtalaš riegádannummirat.",
+              "search", "Oza",
+              "other", "Eará riegádannummir",
+              "login", "Čálit sisa",
+              "none", "Ii oktage geahččanolmmoš heive."));
+
   public LoginPage(String authorizePath) {
     this.authorizePath = authorizePath;
   }
@@ -21,25 +53,35 @@ public final class LoginPage {
   public String render(
       AuthorizationRequest request, String clientName, String query, List<String> persons) {
     Map<String, String> params = request.parameters();
+    Map<String, String> t = TEXTS.get(request.uiLocale());
     StringBuilder html = new StringBuilder(4096);
-    html.append("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\">")
+    html.append("<!DOCTYPE html><html lang=\"")
+        .append(request.uiLocale())
+        .append("\"><head><meta charset=\"utf-8\">")
         .append("<title>krr-local ID-porten: TestID</title>")
         .append("<link rel=\"stylesheet\" href=\"/static/idporten.css\">")
-        .append("</head><body><h1>TestID (krr-local)</h1><p>Log in to <b>")
-        .append(escape(clientName))
-        .append("</b> as a test person. Synthetic identity numbers only.</p>");
+        .append("</head><body><h1>TestID (krr-local)</h1><p id=\"intro\">")
+        .append(String.format(t.get("intro"), "<b>" + escape(clientName) + "</b>"))
+        .append("</p><p id=\"level\" data-acr=\"")
+        .append(escape(request.acr()))
+        .append("\">")
+        .append(escape(request.acr()))
+        .append("</p>");
     html.append("<form method=\"get\" action=\"").append(authorizePath).append("\">");
     hidden(html, params);
-    html.append("<label for=\"q\">Search</label> <input id=\"q\" name=\"q\" value=\"")
+    html.append("<label for=\"q\">")
+        .append(t.get("search"))
+        .append("</label> <input id=\"q\" name=\"q\" value=\"")
         .append(escape(query == null ? "" : query))
-        .append("\" inputmode=\"numeric\"> <button id=\"search\" type=\"submit\">Search</button>")
-        .append("</form>");
+        .append("\" inputmode=\"numeric\"> <button id=\"search\" type=\"submit\">")
+        .append(t.get("search"))
+        .append("</button></form>");
     html.append("<form id=\"persons\" method=\"post\" action=\"")
         .append(authorizePath)
         .append("\">");
     hidden(html, params);
     if (persons.isEmpty()) {
-      html.append("<p id=\"none\">No test person matches.</p>");
+      html.append("<p id=\"none\">").append(t.get("none")).append("</p>");
     }
     for (String pid : persons) {
       html.append("<button class=\"person\" type=\"submit\" name=\"pid\" value=\"")
@@ -54,9 +96,13 @@ public final class LoginPage {
         .append(authorizePath)
         .append("\">");
     hidden(html, params);
-    html.append("<label for=\"pid\">Other identity number</label> ")
+    html.append("<label for=\"pid\">")
+        .append(t.get("other"))
+        .append("</label> ")
         .append("<input id=\"pid\" name=\"pid\" inputmode=\"numeric\" maxlength=\"11\"> ")
-        .append("<button id=\"login\" type=\"submit\">Log in</button></form></body></html>");
+        .append("<button id=\"login\" type=\"submit\">")
+        .append(t.get("login"))
+        .append("</button></form></body></html>");
     return html.toString();
   }
 
@@ -79,6 +125,34 @@ public final class LoginPage {
                 .append("\" value=\"")
                 .append(escape(value))
                 .append("\">"));
+  }
+
+  /**
+   * The page after a logout: one iframe per client of the session with a front-channel logout URI
+   * (as ID-porten frames them), then on to {@code redirect} (the client's post_logout_redirect_uri)
+   * once they have loaded, or a logged-out message without one.
+   */
+  public static String loggedOut(List<String> frontchannelUris, String redirect) {
+    StringBuilder html = new StringBuilder(2048);
+    html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>krr-local ID-porten: logged out</title>")
+        .append("<link rel=\"stylesheet\" href=\"/static/idporten.css\">");
+    if (redirect != null) {
+      html.append("<script src=\"/static/idporten-logout.js\" defer></script>");
+    }
+    html.append("</head><body><h1>Logged out</h1>")
+        .append("<p id=\"done\">You are logged out of ID-porten (krr-local).</p>");
+    for (String uri : frontchannelUris) {
+      html.append("<iframe class=\"frontchannel\" title=\"logout\" hidden src=\"")
+          .append(escape(uri))
+          .append("\"></iframe>");
+    }
+    if (redirect != null) {
+      html.append("<p><a id=\"continue\" href=\"")
+          .append(escape(redirect))
+          .append("\">Continue</a></p>");
+    }
+    return html.append("</body></html>").toString();
   }
 
   static String escape(String text) {

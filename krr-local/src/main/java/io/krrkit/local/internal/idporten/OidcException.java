@@ -47,6 +47,15 @@ public final class OidcException extends RuntimeException {
     return new OidcException(400, "unauthorized_client", description);
   }
 
+  static OidcException unsupportedTokenType(String description) {
+    return new OidcException(400, "unsupported_token_type", description);
+  }
+
+  /** 403: the client authenticated but is not registered for this. */
+  static OidcException notRegisteredFor(String description) {
+    return new OidcException(403, "unauthorized_client", description);
+  }
+
   public static OidcException invalidToken(String description) {
     return new OidcException(401, "invalid_token", description);
   }

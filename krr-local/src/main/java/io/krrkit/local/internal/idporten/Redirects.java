@@ -17,6 +17,9 @@ final class Redirects {
             query.add(encode(name) + "=" + encode(value));
           }
         });
+    if (query.length() == 0) {
+      return uri;
+    }
     return uri + (uri.contains("?") ? "&" : "?") + query;
   }
 

@@ -18,12 +18,12 @@ import java.util.UUID;
 
 /**
  * Mints ID-porten's tokens with the emulator's ID-porten key: the ID token ({@code iss, aud, sub,
- * pid, acr, amr, auth_time, nonce, iat, exp, jti}) and the self-contained access token ({@code iss,
- * client_id, sub, pid, scope, acr, consumer, iat, exp, jti}, header {@code typ: at+jwt}).
+ * pid, acr, amr, auth_time, nonce, sid, iat, exp, jti}) and the self-contained access token ({@code
+ * iss, client_id, sub, pid, scope, acr, consumer, iat, exp, jti}, header {@code typ: at+jwt}).
  */
 public final class TokenMinter {
-  /** The only level the test login gives. */
-  public static final String ACR = "idporten-loa-substantial";
+  /** The level a log-in gives unless {@code acr_values} asks for more. */
+  public static final String ACR = Acr.SUBSTANTIAL;
 
   /** Access token header type, which tells access tokens from ID tokens. */
   static final String ACCESS_TOKEN_TYPE = "at+jwt";
@@ -46,7 +46,7 @@ public final class TokenMinter {
             .audience(client.clientId())
             .subject(pairwiseSubject(client.clientId(), grant.pid().value()))
             .claim("pid", grant.pid().value())
-            .claim("acr", ACR)
+            .claim("acr", grant.acr())
             .claim("amr", List.of("TestID"))
             .claim("auth_time", grant.authTime().getEpochSecond())
             .claim("locale", "nb")
@@ -56,10 +56,14 @@ public final class TokenMinter {
     if (nonce != null) {
       claims.claim("nonce", nonce);
     }
+    if (grant.sid() != null) {
+      claims.claim("sid", grant.sid());
+    }
     return key.sign(claims.build());
   }
 
-  String accessToken(RegisteredClient client, Grant grant, Duration lifetime, Instant now) {
+  String accessToken(
+      RegisteredClient client, Grant grant, Duration lifetime, Instant now, String jti) {
     Instant iat = now.truncatedTo(ChronoUnit.SECONDS);
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -68,16 +72,46 @@ public final class TokenMinter {
             .subject(pairwiseSubject(client.clientId(), grant.pid().value()))
             .claim("pid", grant.pid().value())
             .claim("scope", Scope.join(grant.scopes().stream().sorted().toList()))
-            .claim("acr", ACR)
+            .claim("acr", grant.acr())
             .claim(
                 "consumer",
                 Map.of("authority", "iso6523-actorid-upis", "ID", client.orgNumber().iso6523()))
             .audience("unspecified")
             .issueTime(Date.from(iat))
             .expirationTime(Date.from(iat.plus(lifetime)))
-            .jwtID(UUID.randomUUID().toString())
+            .jwtID(jti)
             .build();
     return key.sign(claims, ACCESS_TOKEN_TYPE);
+  }
+
+  /** A token this ID-porten signed: its claims and whether it is an access token. */
+  record Verified(JWTClaimsSet claims, boolean accessToken) {}
+
+  /**
+   * {@code jwt} if this ID-porten signed it with a published key and issued it; expiry is not
+   * checked (a logout's {@code id_token_hint} may have expired, introspection answers it).
+   */
+  java.util.Optional<Verified> verifyOwn(String jwt) {
+    try {
+      com.nimbusds.jwt.SignedJWT parsed = com.nimbusds.jwt.SignedJWT.parse(jwt);
+      String kid = parsed.getHeader().getKeyID();
+      java.util.Optional<com.nimbusds.jose.jwk.RSAKey> published =
+          kid == null ? java.util.Optional.empty() : key.publishedKey(kid);
+      if (published.isEmpty()
+          || !parsed.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(published.get()))) {
+        return java.util.Optional.empty();
+      }
+      JWTClaimsSet claims = parsed.getJWTClaimsSet();
+      if (!issuer.equals(claims.getIssuer())) {
+        return java.util.Optional.empty();
+      }
+      boolean accessToken =
+          new com.nimbusds.jose.JOSEObjectType(ACCESS_TOKEN_TYPE)
+              .equals(parsed.getHeader().getType());
+      return java.util.Optional.of(new Verified(claims, accessToken));
+    } catch (java.text.ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** The pairwise {@code sub}: stable per client and person, different across clients. */

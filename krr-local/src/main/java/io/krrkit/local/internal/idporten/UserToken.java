@@ -14,9 +14,10 @@ import java.util.Set;
  * @param clientId the client the person logged in to
  * @param scopes what the person let the client do
  * @param expiresAt {@code exp}
+ * @param jti the token's id, which userinfo looks up to refuse a revoked token
  */
 public record UserToken(
-    Personidentifikator pid, String clientId, Set<Scope> scopes, Instant expiresAt) {
+    Personidentifikator pid, String clientId, Set<Scope> scopes, Instant expiresAt, String jti) {
   /** Checks required claims and freezes the scopes. */
   public UserToken {
     Objects.requireNonNull(pid, "pid == null");

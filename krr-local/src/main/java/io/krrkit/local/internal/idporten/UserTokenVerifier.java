@@ -81,7 +81,8 @@ public final class UserTokenVerifier {
         Personidentifikator.of(pid),
         clientId,
         Scope.parseList(claims.getStringClaim("scope")),
-        exp.toInstant());
+        exp.toInstant(),
+        claims.getJWTID());
   }
 
   private static SignedJWT parse(String token) {

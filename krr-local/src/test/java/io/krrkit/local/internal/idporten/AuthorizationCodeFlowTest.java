@@ -72,7 +72,8 @@ class AuthorizationCodeFlowTest {
     assertThat(all.status()).isEqualTo(200);
     assertThat(all.body()).contains("data-pid=\"" + pid + "\"").contains("test native app");
     assertThat(searched.body()).contains("data-pid=\"" + pid + "\"");
-    assertThat(fx.get(url + "&q=00000").body()).contains("No test person matches");
+    assertThat(fx.get(url + "&q=00000").body()).contains("Ingen testperson passer");
+    assertThat(fx.get(url + "&q=00000&ui_locales=en").body()).contains("No test person matches");
   }
 
   @Test

@@ -152,6 +152,129 @@ public final class LoginFlow {
     return idporten;
   }
 
+  /** A browser with ID-porten's SSO cookie: logs in, comes back for SSO, logs out. */
+  public final class Browser {
+    private String cookie;
+
+    /** GET {@code url} with the session cookie, if any. */
+    public Answer get(String url) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+      if (cookie != null) {
+        request.header("Cookie", "KRR_IDPORTEN_SSO=" + cookie);
+      }
+      return remember(fx.send(request));
+    }
+
+    /** POST {@code form} to {@code url} with the session cookie, if any. */
+    public Answer post(String url, Map<String, String> form) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(query(form)));
+      if (cookie != null) {
+        request.header("Cookie", "KRR_IDPORTEN_SSO=" + cookie);
+      }
+      return remember(fx.send(request));
+    }
+
+    /** Chooses {@code pid} on the login page of {@code authorizeUrl}. */
+    public Answer login(String authorizeUrl, String pid) {
+      Map<String, String> form = queryOf(URI.create(authorizeUrl).getRawQuery());
+      form.put("pid", pid);
+      return post(idporten + "/authorize", form);
+    }
+
+    /** Chooses {@code pid} on the login page {@code page} (its hidden fields posted back). */
+    public Answer loginOnPage(String page, String pid) {
+      Map<String, String> form = hiddenFields(page);
+      form.put("pid", pid);
+      return post(idporten + "/authorize", form);
+    }
+
+    /** The session cookie's value, or null. */
+    public String cookie() {
+      return cookie;
+    }
+
+    private Answer remember(Answer answer) {
+      answer
+          .response()
+          .headers()
+          .allValues("Set-Cookie")
+          .forEach(
+              c -> {
+                if (c.startsWith("KRR_IDPORTEN_SSO=")) {
+                  String value = c.substring("KRR_IDPORTEN_SSO=".length(), c.indexOf(';'));
+                  cookie = value.isEmpty() ? null : value;
+                }
+              });
+      return answer;
+    }
+  }
+
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+
+  /**
+   * The hidden fields of the login page's person form, as a browser would post them back (the
+   * authorization request, resolved from a pushed one).
+   */
+  public static Map<String, String> hiddenFields(String page) {
+    int start = page.indexOf("<form id=\"persons\"");
+    String form = page.substring(start, page.indexOf("</form>", start));
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher m = HIDDEN.matcher(form);
+    while (m.find()) {
+      fields.put(unescape(m.group(1)), unescape(m.group(2)));
+    }
+    return fields;
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  /** A new browser without cookies. */
+  public Browser browser() {
+    return new Browser();
+  }
+
+  /** A browser holding the SSO cookie {@code cookie}. */
+  public Browser browserWithCookie(String cookie) {
+    Browser browser = new Browser();
+    browser.cookie = cookie;
+    return browser;
+  }
+
+  /** The authorize URL for {@code client} with {@code extra} parameters added. */
+  public String authorizeUrl(Client client, String verifier, Map<String, String> extra) {
+    StringBuilder url = new StringBuilder(authorizeUrl(client, "s-1", "n-1", verifier));
+    Map<String, String> sorted = new java.util.TreeMap<>(extra);
+    sorted.forEach((k, v) -> url.append('&').append(k).append('=').append(LocalFixture.encode(v)));
+    return url.toString();
+  }
+
+  /** Registers a web client with private_key_jwt and {@code body}'s fields added. */
+  public Client registerWeb(String redirectUri, Map<String, Object> fields) {
+    ObjectNode body = client("web", redirectUri);
+    body.put("token_endpoint_auth_method", "private_key_jwt");
+    body.putArray("grant_types").add("authorization_code").add("refresh_token");
+    fields.forEach((k, v) -> body.set(k, JSON.valueToTree(v)));
+    String clientId = create(body);
+    RSAKey key = newKey();
+    ObjectNode jwks = JSON.createObjectNode();
+    jwks.putArray("keys").add(parse(key.toPublicJWK().toJSONString()));
+    Answer answer = selfService("/clients/" + clientId + "/jwks", jwks);
+    if (answer.status() != 200) {
+      throw new AssertionError("key upload refused: " + answer.body());
+    }
+    return new Client(clientId, redirectUri, key);
+  }
+
   /** A fresh PKCE verifier (43 characters). */
   public static String verifier() {
     byte[] bytes = new byte[32];

@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class JdbcAuthorizationCodeRepository implements AuthorizationCodeRepository {
   private static final String INSERT =
       "INSERT INTO idporten_authorization_code (code_hash, client_id, redirect_uri, scope, nonce,"
-          + " code_challenge, pid, auth_time, expires, used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " code_challenge, pid, auth_time, expires, used, acr, sid)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT =
       "SELECT * FROM idporten_authorization_code WHERE code_hash = ?";
   private static final String MARK_USED =
@@ -40,7 +41,9 @@ public final class JdbcAuthorizationCodeRepository implements AuthorizationCodeR
         g.pid().value(),
         g.authTime().toEpochMilli(),
         code.expires().toEpochMilli(),
-        code.used());
+        code.used(),
+        g.acr(),
+        g.sid());
   }
 
   @Override
@@ -57,7 +60,7 @@ public final class JdbcAuthorizationCodeRepository implements AuthorizationCodeR
     String challenge = rs.getString("code_challenge");
     return new AuthorizationCode(
         rs.getString("code_hash"),
-        GrantColumns.read(rs),
+        GrantColumns.read(rs, null),
         rs.getString("redirect_uri"),
         rs.getString("nonce"),
         challenge == null || challenge.isEmpty() ? null : challenge,

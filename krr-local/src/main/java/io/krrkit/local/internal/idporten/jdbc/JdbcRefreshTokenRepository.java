@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
   private static final String INSERT =
       "INSERT INTO idporten_refresh_token (token_hash, client_id, scope, pid, auth_time, expires,"
-          + " used) VALUES (?, ?, ?, ?, ?, ?, ?)";
+          + " used, acr, sid, origin, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT * FROM idporten_refresh_token WHERE token_hash = ?";
   private static final String MARK_USED =
       "UPDATE idporten_refresh_token SET used = TRUE WHERE token_hash = ? AND used = FALSE";
@@ -36,7 +36,11 @@ public final class JdbcRefreshTokenRepository implements RefreshTokenRepository 
         g.pid().value(),
         g.authTime().toEpochMilli(),
         token.expires().toEpochMilli(),
-        token.used());
+        token.used(),
+        g.acr(),
+        g.sid(),
+        g.origin(),
+        token.revoked());
   }
 
   @Override
@@ -49,11 +53,33 @@ public final class JdbcRefreshTokenRepository implements RefreshTokenRepository 
     return jdbc.update(MARK_USED, tokenHash) == 1;
   }
 
+  @Override
+  public void revokeGrant(String clientId, String pid) {
+    jdbc.update(
+        "UPDATE idporten_refresh_token SET revoked = TRUE WHERE client_id = ? AND pid = ?",
+        clientId,
+        pid);
+  }
+
+  @Override
+  public void revokeOrigin(String origin) {
+    jdbc.update("UPDATE idporten_refresh_token SET revoked = TRUE WHERE origin = ?", origin);
+  }
+
+  @Override
+  public void revokeAuthenticationOnly(String sid) {
+    jdbc.update(
+        "UPDATE idporten_refresh_token SET revoked = TRUE WHERE sid = ? AND "
+            + GrantColumns.AUTHENTICATION_ONLY,
+        sid);
+  }
+
   private static RefreshToken map(ResultSet rs) throws SQLException {
     return new RefreshToken(
         rs.getString("token_hash"),
-        GrantColumns.read(rs),
+        GrantColumns.read(rs, rs.getString("origin")),
         Instant.ofEpochMilli(rs.getLong("expires")),
-        rs.getBoolean("used"));
+        rs.getBoolean("used"),
+        rs.getBoolean("revoked"));
   }
 }
