@@ -7,6 +7,7 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.Person;
 import io.krrkit.local.internal.Wiring;
+import io.krrkit.local.internal.altinn.AltinnException;
 import io.krrkit.local.internal.certificate.EnterpriseCertificateRequest;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.RegisteredClient;
@@ -163,6 +164,40 @@ public final class Controls {
   public void mergeState(Path dir) {
     Objects.requireNonNull(dir, "dir == null");
     wiring.stateArchive.load(StateFiles.read(dir), ImportMode.MERGE);
+  }
+
+  /**
+   * Records, in place of Altinn, that {@code customer} created a system user for the system {@code
+   * systemId} ({@code <orgno>_<name>}) linked to the Maskinporten client {@code clientId}, so the
+   * client's grants with {@code authorization_details} {@code urn:altinn:systemuser} for the
+   * customer get a system user token. Operator API: {@code POST /admin/altinn/system-users}.
+   *
+   * @return the system user's id
+   * @throws IllegalArgumentException when a value is malformed or the system user exists
+   */
+  public String addSystemUser(String systemId, OrgNumber customer, String clientId) {
+    try {
+      return wiring.altinn.addSystemUser(systemId, customer.value(), clientId, null, null).id();
+    } catch (AltinnException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records, in place of Altinn, that {@code from} ({@code urn:altinn:person:identifier-no:<pid>}
+   * or {@code urn:altinn:organization:identifier-no:<orgno>}) consented to {@code to}, from now
+   * until {@code validTo}, with one right to the resource {@code krr-local-samtykke}. Operator API:
+   * {@code POST /admin/altinn/consents}.
+   *
+   * @return the consent's id, for the grant's {@code authorization_details}
+   * @throws IllegalArgumentException when a value is malformed
+   */
+  public String addConsent(String from, OrgNumber to, Instant validTo) {
+    try {
+      return wiring.altinn.addConsent(from, to.value(), null, validTo.toString(), null, null).id();
+    } catch (AltinnException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** True when a client with {@code clientId} is registered. */

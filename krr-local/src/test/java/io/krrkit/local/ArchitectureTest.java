@@ -25,6 +25,7 @@ class ArchitectureTest {
       List.of(
           "access",
           "admin",
+          "altinn",
           "certificate",
           "client",
           "idporten",

@@ -11,12 +11,16 @@ import io.krrkit.local.internal.access.jdbc.JdbcScopeAccessRepository;
 import io.krrkit.local.internal.access.jdbc.JdbcScopeRepository;
 import io.krrkit.local.internal.admin.http.AccessAdminRoutes;
 import io.krrkit.local.internal.admin.http.AdminErrors;
+import io.krrkit.local.internal.admin.http.AltinnAdminRoutes;
 import io.krrkit.local.internal.admin.http.CertificateAdminRoutes;
 import io.krrkit.local.internal.admin.http.ClockAdminRoutes;
 import io.krrkit.local.internal.admin.http.JournalAdminRoutes;
 import io.krrkit.local.internal.admin.http.PersonAdminRoutes;
 import io.krrkit.local.internal.admin.http.SigningKeyAdminRoutes;
 import io.krrkit.local.internal.admin.http.StateAdminRoutes;
+import io.krrkit.local.internal.altinn.AltinnRegister;
+import io.krrkit.local.internal.altinn.jdbc.JdbcConsentRepository;
+import io.krrkit.local.internal.altinn.jdbc.JdbcSystemUserRepository;
 import io.krrkit.local.internal.certificate.EnterpriseCertificates;
 import io.krrkit.local.internal.certificate.jdbc.JdbcCertificateAuthorityRepository;
 import io.krrkit.local.internal.client.AdminClientBootstrap;
@@ -60,6 +64,7 @@ import io.krrkit.local.internal.krr.synthetic.Shares;
 import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.maskinporten.AccessTokenMinter;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
+import io.krrkit.local.internal.maskinporten.AuthorizationDetailsResolver;
 import io.krrkit.local.internal.maskinporten.CertificateGrantVerifier;
 import io.krrkit.local.internal.maskinporten.GrantAuthenticator;
 import io.krrkit.local.internal.maskinporten.GrantAuthorizer;
@@ -112,6 +117,8 @@ public final class Wiring {
   // --- scope access and delegations ---
   public final ScopeRegistry scopeRegistry;
   public final DelegationRegistry delegationRegistry;
+  // --- Altinn's system users and consents (authorization_details) ---
+  public final AltinnRegister altinn;
   // --- enterprise certificates (test CA) ---
   public final EnterpriseCertificates certificates;
   // --- maskinporten ---
@@ -157,6 +164,9 @@ public final class Wiring {
             clock);
     scopeRegistry.seedBuiltIns();
     this.delegationRegistry = new DelegationRegistry(new JdbcDelegationRepository(jdbc), clock);
+    this.altinn =
+        new AltinnRegister(
+            new JdbcSystemUserRepository(jdbc), new JdbcConsentRepository(jdbc), clock);
     OnBehalfOfRepository onBehalfOf = new JdbcOnBehalfOfRepository(jdbc);
     this.clientRegistry =
         new ClientRegistry(
@@ -193,6 +203,7 @@ public final class Wiring {
             new GrantAuthorizer(
                 new AccessRules(
                     scopeRegistry, delegationRegistry, onBehalfOf, settings.delegationSource())),
+            new AuthorizationDetailsResolver(altinn),
             new AccessTokenMinter(maskinportenIssuer, signingKeys));
     this.tokenVerifier = new JwtAccessTokenVerifier(maskinportenIssuer, signingKeys, clock);
     // --- KRR register and its synthetic persons ---
@@ -243,6 +254,7 @@ public final class Wiring {
             adminCredential.clientId(),
             scopeRegistry,
             delegationRegistry,
+            altinn,
             () -> seeder.reseed(settings.seedPersons(), settings.seed()),
             clock);
     // --- the request journal, emptied by a reset ---
@@ -309,6 +321,7 @@ public final class Wiring {
       new PersonAdminRoutes(register, seeder).register(config.routes);
       new CertificateAdminRoutes(certificates).register(config.routes);
       new AccessAdminRoutes(scopeRegistry, delegationRegistry).register(config.routes);
+      new AltinnAdminRoutes(altinn).register(config.routes);
       new SigningKeyAdminRoutes(signingKeys).register(config.routes);
       new StateAdminRoutes(state, stateArchive).register(config.routes);
       new JournalAdminRoutes(journal).register(config.routes);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,8 +19,8 @@ import java.util.UUID;
  * {@link SigningKeys}, with the claims {@code iss, client_id, client_amr, consumer, scope,
  * token_type, iat, exp, jti}, plus {@code aud} and {@code pid} when the grant asked for them,
  * {@code supplier} and {@code delegation_source} for a delegation, {@code client_onbehalfof} and
- * {@code client_onbehalfof_orgno} for on-behalf-of. No {@code typ}, {@code nbf} or {@code sub}, as
- * in real tokens.
+ * {@code client_onbehalfof_orgno} for on-behalf-of, {@code authorization_details} for a system user
+ * or consent. No {@code typ}, {@code nbf} or {@code sub}, as in real tokens.
  */
 public final class AccessTokenMinter {
   /** Lifetime of every access token ({@code exp - iat}). */
@@ -48,6 +49,7 @@ public final class AccessTokenMinter {
       Set<Scope> scopes,
       JwtGrant grant,
       Authorization authorization,
+      List<Map<String, Object>> authorizationDetails,
       Instant now) {
     Instant iat = now.truncatedTo(ChronoUnit.SECONDS);
     Instant exp = iat.plus(authorization.lifetime());
@@ -71,6 +73,9 @@ public final class AccessTokenMinter {
       claims.claim("pid", grant.pid());
     }
     addParties(claims, authorization);
+    if (!authorizationDetails.isEmpty()) {
+      claims.claim(AuthorizationDetails.CLAIM, authorizationDetails);
+    }
     return new IssuedToken(
         signingKeys.sign(claims.build()), Duration.between(now, exp).toSeconds(), scope);
   }

@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param pid {@code pid}, or {@code null}
  * @param consumerOrg {@code consumer_org}, or {@code null}
  * @param issOnBehalfOf {@code iss_onbehalfof}, or {@code null}
+ * @param authorizationDetails {@code authorization_details} ({@link AuthorizationDetails}), or
+ *     {@code null}
  */
 record JwtGrant(
     SignedJWT jwt,
@@ -47,7 +49,8 @@ record JwtGrant(
     List<String> resources,
     String pid,
     String consumerOrg,
-    String issOnBehalfOf) {
+    String issOnBehalfOf,
+    AuthorizationDetails.Request authorizationDetails) {
 
   /** Checks the optional claims' values: {@code pid}, {@code consumer_org}, their combination. */
   JwtGrant {
@@ -63,6 +66,14 @@ record JwtGrant(
     }
     if (consumerOrg != null && issOnBehalfOf != null) {
       throw invalid("consumer_org and iss_onbehalfof cannot be used together");
+    }
+    if (authorizationDetails instanceof AuthorizationDetails.SystemUserRequest
+        && (consumerOrg != null || issOnBehalfOf != null)) {
+      throw invalid(
+          "a system user token (authorization_details "
+              + AuthorizationDetails.SYSTEMUSER
+              + ") names the customer in systemuser_org; leave consumer_org and iss_onbehalfof"
+              + " out");
     }
   }
 
@@ -131,7 +142,8 @@ record JwtGrant(
         resources(claims),
         optionalString(claims, JwtGrantRules.PID),
         optionalString(claims, JwtGrantRules.CONSUMER_ORG),
-        optionalString(claims, JwtGrantRules.ISS_ONBEHALFOF));
+        optionalString(claims, JwtGrantRules.ISS_ONBEHALFOF),
+        AuthorizationDetails.parse(claims.getClaim(AuthorizationDetails.CLAIM)));
   }
 
   private static String optionalString(JWTClaimsSet claims, String claim) {

@@ -52,6 +52,15 @@ public enum TokenError {
   INVALID_SCOPE(400, "invalid_scope", "MP-200", "Token request contains invalid scopes for client"),
   SCOPE_NOT_ALLOWED(
       400, "invalid_scope", "MP-201", "Token request contains scopes not allowed for maskinporten"),
+  UNKNOWN_AUTHORIZATION_DETAILS_TYPE(
+      400, "invalid_authorization_details", "MP-301", "Unknown authorization details type"),
+  UNKNOWN_AUTHORIZATION_DETAILS_FIELDS(
+      400,
+      "invalid_authorization_details",
+      "MP-302",
+      "Unknown fields in the authorization details"),
+  INVALID_AUTHORIZATION_DETAILS(
+      400, "invalid_authorization_details", "MP-303", "Invalid authorization details values"),
   NOT_GRANTED(403, "forbidden", "MP-250", "Consumer has not been granted access to the scope %s."),
   NOT_DELEGATED(
       403,

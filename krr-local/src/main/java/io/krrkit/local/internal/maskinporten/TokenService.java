@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -20,7 +21,9 @@ import java.util.function.BiConsumer;
  * present (MP-011); grant shape ({@link JwtGrant#parse}); {@code aud} (MP-110); client, key and
  * signature (MP-100, MP-120, MP-121, MP-123, MP-124); times (MP-130); integration type and scopes
  * (MP-201, MP-200); whom the token is for ({@link GrantAuthorizer}: MP-201, MP-251, MP-011,
- * MP-250); and last the {@code jti} (MP-012), so a grant refused for any other reason is not spent.
+ * MP-250); the {@code authorization_details} in the Altinn registers ({@link
+ * AuthorizationDetailsResolver}: MP-303; their shape is checked with the grant's, MP-301 to
+ * MP-303); and last the {@code jti} (MP-012), so a grant refused for any other reason is not spent.
  */
 public final class TokenService {
   /** The only grant type Maskinporten takes. */
@@ -34,6 +37,7 @@ public final class TokenService {
   private final GrantAuthenticator authenticator;
   private final ReplayGuard replayGuard;
   private final GrantAuthorizer authorizer;
+  private final AuthorizationDetailsResolver details;
   private final AccessTokenMinter minter;
 
   public TokenService(
@@ -42,12 +46,14 @@ public final class TokenService {
       GrantAuthenticator authenticator,
       ReplayGuard replayGuard,
       GrantAuthorizer authorizer,
+      AuthorizationDetailsResolver details,
       AccessTokenMinter minter) {
     this.issuer = issuer;
     this.clock = clock;
     this.authenticator = authenticator;
     this.replayGuard = replayGuard;
     this.authorizer = authorizer;
+    this.details = details;
     this.minter = minter;
   }
 
@@ -75,10 +81,12 @@ public final class TokenService {
     checkTimes(grant, now);
     Set<Scope> scopes = authorizedScopes(client, grant);
     Authorization authorization = authorizer.authorize(client, grant, scopes);
+    List<Map<String, Object>> authorizationDetails =
+        details.resolve(grant, client, authorization, now);
     if (!replayGuard.firstUse(grant.jti(), grant.exp().plus(CLOCK_SKEW))) {
       throw TokenRequestException.of(TokenError.GRANT_USED_BEFORE, "make a new jti for each grant");
     }
-    return minter.mint(client, scopes, grant, authorization, now);
+    return minter.mint(client, scopes, grant, authorization, authorizationDetails, now);
   }
 
   private void checkAudience(JwtGrant grant) {

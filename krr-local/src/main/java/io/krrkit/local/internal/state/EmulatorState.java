@@ -3,6 +3,7 @@ package io.krrkit.local.internal.state;
 import io.krrkit.local.OffsetClock;
 import io.krrkit.local.internal.access.DelegationRegistry;
 import io.krrkit.local.internal.access.ScopeRegistry;
+import io.krrkit.local.internal.altinn.AltinnRegister;
 import io.krrkit.local.internal.client.ClientRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class EmulatorState {
   private final String ownClientId;
   private final ScopeRegistry scopes;
   private final DelegationRegistry delegations;
+  private final AltinnRegister altinn;
   private final Runnable resetPersons;
   private final OffsetClock clock;
   private final List<Runnable> inMemoryParts = new CopyOnWriteArrayList<>();
@@ -37,6 +39,7 @@ public final class EmulatorState {
       String ownClientId,
       ScopeRegistry scopes,
       DelegationRegistry delegations,
+      AltinnRegister altinn,
       Runnable resetPersons,
       OffsetClock clock) {
     this.transaction = Objects.requireNonNull(transaction, "transaction == null");
@@ -44,6 +47,7 @@ public final class EmulatorState {
     this.ownClientId = Objects.requireNonNull(ownClientId, "ownClientId == null");
     this.scopes = Objects.requireNonNull(scopes, "scopes == null");
     this.delegations = Objects.requireNonNull(delegations, "delegations == null");
+    this.altinn = Objects.requireNonNull(altinn, "altinn == null");
     this.resetPersons = Objects.requireNonNull(resetPersons, "resetPersons == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
@@ -51,14 +55,16 @@ public final class EmulatorState {
   /**
    * Back to the state of a new emulator, in one transaction: every client but the emulator's own
    * self-service client is deleted with its keys, scopes are Digdir's built-in ones again, access
-   * entries and delegations are gone, the register holds its synthetic population only, and the
-   * clock's offset is zero. The emulator's signing keys and test CA stay.
+   * entries, delegations, Altinn's system users and consents are gone, the register holds its
+   * synthetic population only, and the clock's offset is zero. The emulator's signing keys and test
+   * CA stay.
    */
   public void reset() {
     transaction.atomically(
         () -> {
           clients.deleteAllExcept(ownClientId);
           delegations.clear();
+          altinn.clear();
           scopes.reset();
           resetPersons.run();
           return null;

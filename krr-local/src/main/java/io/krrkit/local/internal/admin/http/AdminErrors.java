@@ -2,6 +2,7 @@ package io.krrkit.local.internal.admin.http;
 
 import io.javalin.http.Context;
 import io.krrkit.local.internal.access.AccessException;
+import io.krrkit.local.internal.altinn.AltinnException;
 import io.krrkit.local.internal.http.ErrorResponse;
 import io.krrkit.local.internal.http.Failure;
 import io.krrkit.local.internal.http.GuardRefusal;
@@ -42,6 +43,14 @@ public final class AdminErrors implements ServiceErrors {
         write(ctx, 401, "unauthorized", refused.getMessage());
       } else {
         write(ctx, 403, "forbidden", refused.getMessage());
+      }
+      return true;
+    }
+    if (e instanceof AltinnException refused) {
+      switch (refused.reason()) {
+        case NOT_FOUND -> notFound(ctx, refused.getMessage());
+        case CONFLICT -> write(ctx, 409, "conflict", refused.getMessage());
+        default -> badRequest(ctx, refused.getMessage());
       }
       return true;
     }

@@ -106,6 +106,15 @@ final class AdminRequest {
     return texts;
   }
 
+  /** A field of any JSON type as JSON text, or {@code null} when absent. */
+  String jsonText(String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return value.toString();
+  }
+
   /** An operator request that cannot be read; answered 400. */
   static final class BadAdminRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -110,6 +110,32 @@ final class ErrorHelpPages {
                       + " api_klient or idporten).",
                   "Create a client with integration type maskinporten (or krr for KRR).")),
           Map.entry(
+              "MP-301",
+              new Help(
+                  "Unknown authorization details type",
+                  "The grant's authorization_details (RAR) asks for a type Maskinporten does not"
+                      + " support.",
+                  "Use a type listed in authorization_details_types_supported in the metadata:"
+                      + " urn:altinn:systemuser or urn:altinn:consent.")),
+          Map.entry(
+              "MP-302",
+              new Help(
+                  "Unknown fields in the authorization details",
+                  "An entry of authorization_details holds a field its type does not have.",
+                  "Send only the type's fields: urn:altinn:systemuser takes type, systemuser_org"
+                      + " and externalRef; urn:altinn:consent takes type, id and from.")),
+          Map.entry(
+              "MP-303",
+              new Help(
+                  "Invalid authorization details values",
+                  "authorization_details is not an array of one object, a field is missing or"
+                      + " malformed, or Altinn has no match: no system user of this client's"
+                      + " system at the organisation, or no valid consent with that id, from that"
+                      + " party, to the token's consumer. The message says which.",
+                  "Fix the value the message names. In krr-local the operator records system"
+                      + " users and consents: POST /admin/altinn/system-users,"
+                      + " POST /admin/altinn/consents.")),
+          Map.entry(
               "MP-250",
               new Help(
                   "Consumer has not been granted access to the scope",

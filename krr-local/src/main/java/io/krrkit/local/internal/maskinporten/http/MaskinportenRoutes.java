@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.http.Refusal;
 import io.krrkit.local.internal.http.ServiceErrors;
+import io.krrkit.local.internal.maskinporten.AuthorizationDetails;
 import io.krrkit.local.internal.maskinporten.TokenRequestException;
 import io.krrkit.local.internal.maskinporten.TokenService;
 import io.krrkit.local.internal.signing.SigningKeys;
@@ -57,9 +58,7 @@ public final class MaskinportenRoutes {
     doc.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
     doc.put("grant_types_supported", List.of(TokenService.JWT_BEARER));
     doc.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "RS384", "RS512"));
-    doc.put(
-        "authorization_details_types_supported",
-        List.of("urn:altinn:systemuser", "urn:altinn:consent"));
+    doc.put("authorization_details_types_supported", AuthorizationDetails.TYPES);
     ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsString(doc));
   }
 
