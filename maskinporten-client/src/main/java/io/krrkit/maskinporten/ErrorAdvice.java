@@ -61,7 +61,19 @@ final class ErrorAdvice {
           entry(
               "MP-251",
               "The consumer has not delegated the scope to your organisation in Altinn, or"
-                  + " consumer_org is your own organisation (then leave it out)."));
+                  + " consumer_org is your own organisation (then leave it out)."),
+          entry(
+              "MP-301",
+              "authorization_details asks for a type Maskinporten does not support; use one"
+                  + " the metadata lists (urn:altinn:systemuser, urn:altinn:consent)."),
+          entry(
+              "MP-302",
+              "An authorization_details entry holds a field its type does not have; send only"
+                  + " the type's fields."),
+          entry(
+              "MP-303",
+              "authorization_details is malformed (one object in an array, every field valid),"
+                  + " or Altinn has no matching system user or valid consent."));
 
   private static final Map<String, String> BY_ERROR =
       Map.of(
