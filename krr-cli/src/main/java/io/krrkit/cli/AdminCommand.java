@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       AdminCommand.Scopes.class,
       AdminCommand.Access.class,
       AdminCommand.Delegations.class,
+      AltinnAdminCommands.SystemUsers.class,
+      AltinnAdminCommands.Consents.class,
       AdminCommand.SigningKeys.class,
       AdminCommand.Reset.class
     })
