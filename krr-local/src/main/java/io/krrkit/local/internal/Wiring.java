@@ -269,6 +269,7 @@ public final class Wiring {
             onBehalfOfRegistry,
             scopeRegistry,
             delegationRegistry,
+            altinn,
             register,
             adminCredential.clientId(),
             Map.of(

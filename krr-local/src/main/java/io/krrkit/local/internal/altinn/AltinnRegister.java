@@ -57,6 +57,31 @@ public final class AltinnRegister {
    */
   public SystemUser addSystemUser(
       String systemId, String orgno, String clientId, String externalRef, String id) {
+    SystemUser user = checkSystemUser(systemId, orgno, clientId, externalRef, id, clock.instant());
+    if (!systemUsers.insert(user)) {
+      throw AltinnException.conflict(
+          "client "
+              + user.clientId()
+              + " has a system user for "
+              + user.org()
+              + " with external_ref "
+              + user.externalRef()
+              + " already, or the id is taken; GET /admin/altinn/system-users lists them");
+    }
+    return user;
+  }
+
+  /**
+   * The system user these values make, checked as {@link #addSystemUser} checks them, not stored
+   * (for the state import).
+   */
+  public SystemUser checkSystemUser(
+      String systemId,
+      String orgno,
+      String clientId,
+      String externalRef,
+      String id,
+      Instant created) {
     if (systemId == null || !SYSTEM_ID.matcher(systemId).matches()) {
       throw AltinnException.invalid(
           "system_id must be <orgno>_<name> with a-z, 0-9 and _ (Altinn's system register),"
@@ -71,18 +96,29 @@ public final class AltinnRegister {
     if (ref.isBlank() || ref.length() > MAX_TEXT) {
       throw AltinnException.invalid("external_ref must be 1 to " + MAX_TEXT + " characters");
     }
-    SystemUser user = new SystemUser(id(id), systemId, org, clientId, ref, clock.instant());
-    if (!systemUsers.insert(user)) {
+    return new SystemUser(id(id), systemId, org, clientId, ref, created);
+  }
+
+  /**
+   * Stores {@code user}, replacing the one with its id (state import, merge or replace).
+   *
+   * @throws AltinnException when another system user holds its client, organisation and external
+   *     ref
+   */
+  public void putSystemUser(SystemUser user) {
+    Optional<SystemUser> holder = systemUsers.find(user.clientId(), user.org(), user.externalRef());
+    if (holder.isEmpty() || holder.get().id().equals(user.id())) {
+      systemUsers.delete(user.id());
+      systemUsers.insert(user);
+    } else {
       throw AltinnException.conflict(
-          "client "
-              + clientId
-              + " has a system user for "
-              + org
-              + " with external_ref "
-              + ref
-              + " already, or the id is taken; GET /admin/altinn/system-users lists them");
+          "another system user of client "
+              + user.clientId()
+              + " for "
+              + user.org()
+              + " has external_ref "
+              + user.externalRef());
     }
-    return user;
   }
 
   /** Every system user. */
@@ -93,6 +129,11 @@ public final class AltinnRegister {
   /** The system user of {@code clientId}'s system for {@code org} with {@code externalRef}. */
   public Optional<SystemUser> systemUser(String clientId, OrgNumber org, String externalRef) {
     return systemUsers.find(clientId, org, externalRef);
+  }
+
+  /** The system user with {@code id}. */
+  public Optional<SystemUser> systemUser(String id) {
+    return systemUsers.findAll().stream().filter(u -> u.id().equals(id)).findFirst();
   }
 
   /** Removes a system user. */
@@ -120,6 +161,27 @@ public final class AltinnRegister {
       String validTo,
       String consentRights,
       String id) {
+    Instant given = consented == null ? clock.instant() : instant(consented, "consented");
+    Consent consent =
+        checkConsent(from, toOrgno, given, validTo, consentRights, id, clock.instant());
+    if (!consents.insert(consent)) {
+      throw AltinnException.conflict("a consent with id " + consent.id() + " exists already");
+    }
+    return consent;
+  }
+
+  /**
+   * The consent these values make, checked as {@link #addConsent} checks them, not stored (for the
+   * state import).
+   */
+  public Consent checkConsent(
+      String from,
+      String toOrgno,
+      Instant consented,
+      String validTo,
+      String consentRights,
+      String id,
+      Instant created) {
     if (!Consent.isParty(from)) {
       throw AltinnException.invalid(
           "from must be "
@@ -129,21 +191,22 @@ public final class AltinnRegister {
               + "<organisation number>, with valid control digits");
     }
     OrgNumber to = org(toOrgno, "to_orgno");
-    Instant given = consented == null ? clock.instant() : instant(consented, "consented");
     if (validTo == null) {
       throw AltinnException.invalid("valid_to is missing (ISO 8601, e.g. 2030-01-01T00:00:00Z)");
     }
     Instant until = instant(validTo, "valid_to");
-    if (!until.isAfter(given)) {
+    if (!until.isAfter(consented)) {
       throw AltinnException.invalid("valid_to must be after consented");
     }
     String rights = consentRights == null ? DEFAULT_CONSENT_RIGHTS : consentRights;
     checkRights(rights);
-    Consent consent = new Consent(id(id), from, to, given, until, rights, clock.instant());
-    if (!consents.insert(consent)) {
-      throw AltinnException.conflict("a consent with id " + consent.id() + " exists already");
-    }
-    return consent;
+    return new Consent(id(id), from, to, consented, until, rights, created);
+  }
+
+  /** Stores {@code consent}, replacing the one with its id (state import). */
+  public void putConsent(Consent consent) {
+    consents.delete(consent.id());
+    consents.insert(consent);
   }
 
   /** Every consent. */

@@ -42,6 +42,12 @@ public final class StateFiles {
   /** Delegations of scopes from consumers to suppliers. */
   public static final String DELEGATIONS = "delegations.json";
 
+  /** Altinn's system users (behind Maskinporten's authorization_details). */
+  public static final String SYSTEM_USERS = "altinn-system-users.json";
+
+  /** Altinn's consents (behind Maskinporten's authorization_details). */
+  public static final String CONSENTS = "altinn-consents.json";
+
   /** The register's persons. */
   public static final String PERSONS = "persons.json";
 
@@ -50,7 +56,16 @@ public final class StateFiles {
 
   /** Every file name, in the order an import reads them. */
   public static final List<String> NAMES =
-      List.of(SCOPES, ACCESS, CLIENTS, KEYS, DELEGATIONS, PERSONS, SIGNING_KEYS);
+      List.of(
+          SCOPES,
+          ACCESS,
+          CLIENTS,
+          KEYS,
+          DELEGATIONS,
+          SYSTEM_USERS,
+          CONSENTS,
+          PERSONS,
+          SIGNING_KEYS);
 
   /** The most bytes the files of one import may hold together, unpacked. */
   public static final long MAX_BYTES = 256L * 1024 * 1024;

@@ -75,6 +75,8 @@ class StateRoundTripTest {
             "clients.json",
             "keys.json",
             "delegations.json",
+            "altinn-system-users.json",
+            "altinn-consents.json",
             "persons.json");
     assertThat(files.get("keys.json")).contains(key.getKeyID()).doesNotContain("\"d\"");
     assertThat(files.get("clients.json"))

@@ -15,6 +15,10 @@ import io.krrkit.local.internal.access.DelegationRegistry;
 import io.krrkit.local.internal.access.ScopeAccess;
 import io.krrkit.local.internal.access.ScopeDraft;
 import io.krrkit.local.internal.access.ScopeRegistry;
+import io.krrkit.local.internal.altinn.AltinnException;
+import io.krrkit.local.internal.altinn.AltinnRegister;
+import io.krrkit.local.internal.altinn.Consent;
+import io.krrkit.local.internal.altinn.SystemUser;
 import io.krrkit.local.internal.client.ClientDraft;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.ClientRegistry;
@@ -53,9 +57,10 @@ import java.util.Optional;
 /**
  * The emulator's state as {@link StateFiles}, both ways (docs/testing.md#state-seed-export-import).
  * Export writes every kind in the shape its API shows it (clients, scopes and access as the
- * self-service API, delegations as the operator API, persons as KRR); import reads those shapes
- * back through the features' own registries, so their rules hold, in one transaction: every problem
- * found is reported with its file and line, and then nothing is imported.
+ * self-service API, delegations, system users and consents as the operator API, persons as KRR);
+ * import reads those shapes back through the features' own registries, so their rules hold, in one
+ * transaction: every problem found is reported with its file and line, and then nothing is
+ * imported.
  *
  * <p>The emulator's own self-service client (the bootstrap client) and its signing keys belong to
  * the emulator, not to the state: neither is exported (signing keys only when asked) nor imported.
@@ -77,6 +82,7 @@ public final class StateArchive {
   private final OnBehalfOfRegistry onBehalfOf;
   private final ScopeRegistry scopes;
   private final DelegationRegistry delegations;
+  private final AltinnRegister altinn;
   private final Register register;
   private final String ownClientId;
   private final Map<String, SigningKeyRepository> signingKeys;
@@ -95,6 +101,7 @@ public final class StateArchive {
       OnBehalfOfRegistry onBehalfOf,
       ScopeRegistry scopes,
       DelegationRegistry delegations,
+      AltinnRegister altinn,
       Register register,
       String ownClientId,
       Map<String, SigningKeyRepository> signingKeys,
@@ -105,6 +112,7 @@ public final class StateArchive {
     this.onBehalfOf = Objects.requireNonNull(onBehalfOf, "onBehalfOf == null");
     this.scopes = Objects.requireNonNull(scopes, "scopes == null");
     this.delegations = Objects.requireNonNull(delegations, "delegations == null");
+    this.altinn = Objects.requireNonNull(altinn, "altinn == null");
     this.register = Objects.requireNonNull(register, "register == null");
     this.ownClientId = Objects.requireNonNull(ownClientId, "ownClientId == null");
     this.signingKeys = Map.copyOf(signingKeys);
@@ -142,6 +150,11 @@ public final class StateArchive {
                       .toList()));
           files.put(
               StateFiles.DELEGATIONS, write(delegations.list().stream().map(this::json).toList()));
+          files.put(
+              StateFiles.SYSTEM_USERS,
+              write(altinn.systemUsers().stream().map(this::json).toList()));
+          files.put(
+              StateFiles.CONSENTS, write(altinn.consents().stream().map(this::json).toList()));
           files.put(StateFiles.PERSONS, persons());
           if (includeSigningKeys) {
             files.put(StateFiles.SIGNING_KEYS, write(signingKeysJson()));
@@ -231,6 +244,33 @@ public final class StateArchive {
     o.put("supplier_orgno", d.supplier().value());
     o.put("scope", d.scope().value());
     o.put("created", d.created().toString());
+    return o;
+  }
+
+  private Map<String, Object> json(SystemUser u) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", u.id());
+    o.put("system_id", u.systemId());
+    o.put("orgno", u.org().value());
+    o.put("client_id", u.clientId());
+    o.put("external_ref", u.externalRef());
+    o.put("created", u.created().toString());
+    return o;
+  }
+
+  private Map<String, Object> json(Consent c) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", c.id());
+    o.put("from", c.from());
+    o.put("to_orgno", c.to().value());
+    o.put("consented", c.consented().toString());
+    o.put("valid_to", c.validTo().toString());
+    try {
+      o.put("consent_rights", plain.readTree(c.consentRights()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("consent_rights in the store is not JSON", e);
+    }
+    o.put("created", c.created().toString());
     return o;
   }
 
@@ -344,6 +384,8 @@ public final class StateArchive {
     importer.clients(items.getOrDefault(StateFiles.CLIENTS, List.of()));
     importer.keys(items.getOrDefault(StateFiles.KEYS, List.of()));
     importer.delegations(items.getOrDefault(StateFiles.DELEGATIONS, List.of()));
+    importer.systemUsers(items.getOrDefault(StateFiles.SYSTEM_USERS, List.of()));
+    importer.consents(items.getOrDefault(StateFiles.CONSENTS, List.of()));
     if (items.containsKey(StateFiles.PERSONS)) {
       importer.persons(items.get(StateFiles.PERSONS));
     }
@@ -613,6 +655,80 @@ public final class StateArchive {
           delegations.put(delegations.check(consumer, supplier, scope, or(created, now)));
         } catch (AccessException e) {
           e.errors().forEach(error -> item.problem(problems, message(error)));
+        }
+      }
+    }
+
+    void systemUsers(List<StateReader.Item> items) {
+      for (StateReader.Item item : items) {
+        Fields f = item.fields(problems);
+        String id = f.text("id");
+        String systemId = f.text("system_id");
+        String orgno = f.text("orgno");
+        String clientId = f.text("client_id");
+        String externalRef = f.text("external_ref");
+        Instant created = f.instant("created");
+        if (f.failed()) {
+          continue;
+        }
+        try {
+          SystemUser user =
+              altinn.checkSystemUser(systemId, orgno, clientId, externalRef, id, or(created, now));
+          // keyed by id, or without one by client, organisation and external ref; what the
+          // file leaves out (id, created) stays as held, so a second merge changes nothing
+          Optional<SystemUser> held =
+              id != null
+                  ? altinn.systemUser(user.id())
+                  : altinn.systemUser(user.clientId(), user.org(), user.externalRef());
+          if (held.isPresent()) {
+            user =
+                new SystemUser(
+                    id == null ? held.get().id() : user.id(),
+                    user.systemId(),
+                    user.org(),
+                    user.clientId(),
+                    user.externalRef(),
+                    created == null ? held.get().created() : user.created());
+          }
+          altinn.putSystemUser(user);
+        } catch (AltinnException e) {
+          item.problem(problems, e.getMessage());
+        }
+      }
+    }
+
+    void consents(List<StateReader.Item> items) {
+      for (StateReader.Item item : items) {
+        Fields f = item.fields(problems);
+        String id = f.text("id");
+        String from = f.text("from");
+        String to = f.text("to_orgno");
+        Instant consented = f.instant("consented");
+        String validTo = f.text("valid_to");
+        String rights = f.jsonText("consent_rights");
+        Instant created = f.instant("created");
+        if (f.failed()) {
+          continue;
+        }
+        if (id == null) {
+          item.problem(
+              problems,
+              "id is missing: the consent's UUID, which grants name in authorization_details");
+          continue;
+        }
+        try {
+          Optional<Consent> held = altinn.consent(id.toLowerCase(java.util.Locale.ROOT));
+          if (created == null && held.isPresent()) {
+            created = held.get().created();
+          }
+          if (consented == null && held.isPresent()) {
+            consented = held.get().consented();
+          }
+          altinn.putConsent(
+              altinn.checkConsent(
+                  from, to, or(consented, now), validTo, rights, id, or(created, now)));
+        } catch (AltinnException e) {
+          item.problem(problems, e.getMessage());
         }
       }
     }

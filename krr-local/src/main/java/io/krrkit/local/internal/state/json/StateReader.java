@@ -210,6 +210,12 @@ final class StateReader {
       return value == null ? null : value.asText();
     }
 
+    /** Any JSON value as JSON text, or null when absent. */
+    String jsonText(String name) {
+      JsonNode value = field(name);
+      return value == null ? null : value.toString();
+    }
+
     Boolean bool(String name) {
       JsonNode value = field(name);
       if (value != null && !value.isBoolean()) {
