@@ -19,14 +19,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up time, side by side in one run: {@code krr serve --ephemeral} as a process from launch to
- * its first metadata answer, with and without the launcher's class-data-sharing archive, against
- * navikt's mock-oauth2-server started the same way (its standalone main, from this jar); and
- * krr-local started in-process, the first time in a JVM and again after that (what each krr-junit
- * test class pays). Runs alternate between the targets so that a change in the machine's load hits
- * them alike.
+ * its first metadata answer, with and without the class-data-sharing archive, through the {@code
+ * ./krr} launcher (which runs a JDK 25 with its ahead-of-time cache when there is one), and an
+ * older jar's ({@code --baseline-jar}, for a before/after in one run), against navikt's
+ * mock-oauth2-server started the same way (its standalone main, from this jar); and krr-local
+ * started in-process, the first time in a JVM and again after that (what each krr-junit test class
+ * pays). Runs alternate between the targets so that a change in the machine's load hits them alike.
  *
  * <pre>
  * java -jar bench/target/bench.jar start --runs 5 [--krr-jar krr-cli/target/krr.jar]
+ *     [--launcher ./krr] [--baseline-jar OTHER/krr-cli/target/krr.jar]
  * </pre>
  */
 final class StartBench {
@@ -38,10 +40,14 @@ final class StartBench {
   public static void main(String[] args) throws Exception {
     int runs = 5;
     Path krrJar = Path.of("krr-cli/target/krr.jar");
+    Path launcher = Path.of("krr");
+    Path baselineJar = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--krr-jar" -> krrJar = Path.of(args[++i]);
+        case "--launcher" -> launcher = Path.of(args[++i]);
+        case "--baseline-jar" -> baselineJar = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -53,33 +59,39 @@ final class StartBench {
         Path.of(StartBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    Map<String, List<Long>> standalone = new LinkedHashMap<>();
-    standalone.put("krr serve --ephemeral", new ArrayList<>());
-    if (Files.isRegularFile(cds)) {
-      standalone.put("krr serve --ephemeral, CDS archive", new ArrayList<>());
+    Map<String, List<String>> targets = new LinkedHashMap<>();
+    if (baselineJar != null) {
+      targets.put("baseline jar, CDS archive", krr(java, baselineJar, true));
     }
-    standalone.put("mock-oauth2-server (standalone)", new ArrayList<>());
+    targets.put("krr serve --ephemeral", krr(java, krrJar, false));
+    if (Files.isRegularFile(cds)) {
+      targets.put("krr serve --ephemeral, CDS archive", krr(java, krrJar, true));
+    }
+    if (Files.isExecutable(launcher)) {
+      // What users get: the launcher picks the JVM (a JDK 25 when there is one) and its cache.
+      targets.put(
+          "./krr serve --ephemeral (launcher)", List.of(launcher.toAbsolutePath().toString()));
+    }
+    targets.put(
+        "mock-oauth2-server (standalone)",
+        List.of(
+            java,
+            "-cp",
+            benchJar.toString(),
+            "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
+    Map<String, List<Long>> standalone = new LinkedHashMap<>();
+    targets.keySet().forEach(t -> standalone.put(t, new ArrayList<>()));
     for (int run = 0; run < runs; run++) {
       for (String target : standalone.keySet()) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(targets.get(target));
         String metadata;
         Map<String, String> env = Map.of();
-        if (target.startsWith("krr")) {
-          if (target.endsWith("CDS archive")) {
-            command.addAll(
-                List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-          }
-          command.addAll(
-              List.of("-jar", krrJar.toString(), "serve", "--ephemeral", "--port", "" + port));
+        if (!target.startsWith("mock")) {
+          command.addAll(List.of("serve", "--ephemeral", "--port", "" + port));
           metadata =
               "http://127.0.0.1:" + port + "/maskinporten/.well-known/oauth-authorization-server";
         } else {
-          command.addAll(
-              List.of(
-                  "-cp",
-                  benchJar.toString(),
-                  "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"));
           env = Map.of("SERVER_PORT", "" + port);
           metadata = "http://127.0.0.1:" + port + "/default/.well-known/openid-configuration";
         }
@@ -87,13 +99,10 @@ final class StartBench {
       }
     }
 
-    List<Long> inProcess = new ArrayList<>();
-    for (int run = 0; run < runs + 1; run++) {
-      long t0 = System.nanoTime();
-      try (KrrLocal krr = KrrLocal.builder().port(0).ephemeral().build().start()) {
-        inProcess.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-      }
-    }
+    List<Long> inProcess = startInProcess(runs + 1, 0);
+    // Between two krr-junit test classes the tests run: the JVM has time for work in the
+    // background.
+    List<Long> spaced = startInProcess(runs, 1000);
 
     System.out.printf(
         "%-42s %8s %8s   (%d runs, ms to the first metadata answer)%n",
@@ -106,7 +115,35 @@ final class StartBench {
     List<Long> later = inProcess.subList(1, inProcess.size());
     System.out.printf(
         "%-42s %8d %8d%n", "krr-local in-process, later starts", median(later), min(later));
-    System.out.println("samples: " + standalone + " in-process " + inProcess);
+    System.out.printf(
+        "%-42s %8d %8d%n", "krr-local in-process, later, 1 s apart", median(spaced), min(spaced));
+    System.out.println("samples: " + standalone + " in-process " + inProcess + " " + spaced);
+  }
+
+  private static List<Long> startInProcess(int runs, long pauseMillis) throws InterruptedException {
+    List<Long> millis = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      Thread.sleep(pauseMillis);
+      long t0 = System.nanoTime();
+      try (KrrLocal krr = KrrLocal.builder().port(0).ephemeral().build().start()) {
+        millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      }
+    }
+    return millis;
+  }
+
+  /** The command that runs {@code jar}'s CLI on this JVM, with the jar's CDS archive if asked. */
+  private static List<String> krr(String java, Path jar, boolean cds) {
+    List<String> command = new ArrayList<>(List.of(java));
+    if (cds) {
+      command.addAll(
+          List.of(
+              "-XX:SharedArchiveFile=" + jar.resolveSibling("krr.jsa"),
+              "-Xlog:cds=off",
+              "-Xlog:cds+dynamic=off"));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    return command;
   }
 
   private static long timeToFirstAnswer(List<String> command, Map<String, String> env, String url)

@@ -12,6 +12,7 @@ import io.krrkit.local.internal.http.HttpLimits;
 import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.journal.JournalRing;
 import io.krrkit.local.internal.maskinporten.AccessRules;
+import io.krrkit.local.internal.signing.RsaKeyPool;
 import io.krrkit.local.internal.state.ImportMode;
 import io.krrkit.local.internal.state.StateFiles;
 import io.krrkit.local.internal.store.Database;
@@ -83,6 +84,10 @@ public final class KrrLocal implements AutoCloseable {
   public synchronized KrrLocal start() {
     if (running != null) {
       throw new IllegalStateException("already started");
+    }
+    if (settings.ephemeral() && settings.jdbcUrl() == null) {
+      // A new store needs keys: they are generated on another core while the store and routes load.
+      RsaKeyPool.shared().refill();
     }
     ServerSocketChannel channel = BoundConnector.bind(settings.host(), settings.port());
     Database database = null;

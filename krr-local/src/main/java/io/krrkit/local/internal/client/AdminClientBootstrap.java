@@ -1,14 +1,16 @@
 package io.krrkit.local.internal.client;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.signing.RsaKeyPool;
 import io.krrkit.local.internal.store.StoreException;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -155,15 +157,13 @@ public final class AdminClientBootstrap {
   }
 
   private static RSAKey generateKey(String kid) {
-    try {
-      return new RSAKeyGenerator(KeyPolicy.KEY_BITS)
-          .keyID(kid)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("cannot generate an RSA key", e);
-    }
+    KeyPair pair = RsaKeyPool.shared().take(KeyPolicy.KEY_BITS);
+    return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+        .privateKey((RSAPrivateKey) pair.getPrivate())
+        .keyID(kid)
+        .keyUse(KeyUse.SIGNATURE)
+        .algorithm(JWSAlgorithm.RS256)
+        .build();
   }
 
   private static String publicJwk(String privateJwk) {

@@ -12,9 +12,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,14 +224,16 @@ public final class SigningKeys {
   }
 
   private static RSAKey generate(int keySize) {
+    KeyPair pair = RsaKeyPool.shared().take(keySize);
     try {
-      return new RSAKeyGenerator(keySize)
+      return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+          .privateKey((RSAPrivateKey) pair.getPrivate())
           .keyUse(KeyUse.SIGNATURE)
           .algorithm(JWSAlgorithm.RS256)
-          .keyIDFromThumbprint(true)
-          .generate();
+          .keyIDFromThumbprint()
+          .build();
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot generate an RSA " + keySize + " signing key", e);
+      throw new IllegalStateException("cannot make an RSA " + keySize + " signing key", e);
     }
   }
 

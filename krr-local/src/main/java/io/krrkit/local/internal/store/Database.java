@@ -14,11 +14,12 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The emulator's store: a pooled JDBC data source (embedded H2 by default, PostgreSQL by URL) with
- * the schema migrated by Flyway from {@code classpath:db/migration}. SQL in the repositories stays
- * portable across H2 and PostgreSQL. Commits are durable: an acknowledged write survives a crash of
- * the process (H2 writes each commit to its file; PostgreSQL commits synchronously). Once the store
- * fails (disk full, I/O error, connection lost), {@link #jdbc()} refuses writes until a probe write
- * succeeds again ({@link WriteGate}).
+ * the schema migrated by Flyway from {@code classpath:db/migration} (an in-memory store replays the
+ * first one's, {@link InMemorySchema}). SQL in the repositories stays portable across H2 and
+ * PostgreSQL. Commits are durable: an acknowledged write survives a crash of the process (H2 writes
+ * each commit to its file; PostgreSQL commits synchronously). Once the store fails (disk full, I/O
+ * error, connection lost), {@link #jdbc()} refuses writes until a probe write succeeds again
+ * ({@link WriteGate}).
  */
 public final class Database implements AutoCloseable {
   /** How often a failed store is probed, at most. */
@@ -32,7 +33,7 @@ public final class Database implements AutoCloseable {
   private final WriteGate gate;
   private final Jdbc jdbc;
 
-  private Database(String jdbcUrl, String user, String password, Clock clock) {
+  private Database(String jdbcUrl, String user, String password, Clock clock, boolean inMemory) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
@@ -44,7 +45,11 @@ public final class Database implements AutoCloseable {
     this.dataSource = new HikariDataSource(config);
     this.clock = clock;
     this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    if (inMemory) {
+      InMemorySchema.create(dataSource);
+    } else {
+      Flyway.configure().dataSource(dataSource).load().migrate();
+    }
     this.gate = new WriteGate(new StoreProbe(), clock, PROBE_INTERVAL);
     this.jdbc = new Jdbc(dataSource, gate);
   }
@@ -55,18 +60,18 @@ public final class Database implements AutoCloseable {
    * @throws io.krrkit.local.DamagedStoreException when its file exists but cannot be used
    */
   public static Database h2File(Path dir) {
-    return new Database(H2FileStore.prepare(dir), "sa", "", Clock.systemUTC());
+    return new Database(H2FileStore.prepare(dir), "sa", "", Clock.systemUTC(), false);
   }
 
   /** A private in-memory H2 database that lives as long as this object. */
   public static Database h2InMemory() {
     String url = "jdbc:h2:mem:krr-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
-    return new Database(url, "sa", "", Clock.systemUTC());
+    return new Database(url, "sa", "", Clock.systemUTC(), true);
   }
 
   /** Any JDBC URL (PostgreSQL: {@code jdbc:postgresql://host/db}). */
   public static Database connect(String jdbcUrl, String user, String password) {
-    return new Database(jdbcUrl, user, password, Clock.systemUTC());
+    return new Database(jdbcUrl, user, password, Clock.systemUTC(), false);
   }
 
   /** The pooled data source repositories use. */

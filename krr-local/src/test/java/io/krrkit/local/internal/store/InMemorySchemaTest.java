@@ -1,0 +1,80 @@
+package io.krrkit.local.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An in-memory store made by replaying the first one's schema is the store Flyway would have made:
+ * the same tables, indexes, constraints and rows, and a migration history Flyway validates.
+ */
+class InMemorySchemaTest {
+
+  @Test
+  void replayedStoreEqualsTheMigratedOne() throws SQLException {
+    try (Database first = Database.h2InMemory();
+        Database replayed = Database.h2InMemory()) {
+      assertThat(script(replayed)).isEqualTo(script(first)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void replayedStoreHasAHistoryFlywayAccepts() {
+    try (Database warmUp = Database.h2InMemory();
+        Database replayed = Database.h2InMemory()) {
+      Flyway flyway = Flyway.configure().dataSource(replayed.dataSource()).load();
+
+      flyway.validate();
+      assertThat(flyway.info().pending()).isEmpty();
+      assertThat(flyway.info().applied())
+          .isNotEmpty()
+          .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
+    }
+  }
+
+  @Test
+  void replayedStoresAreIndependent() throws SQLException {
+    try (Database a = Database.h2InMemory();
+        Database b = Database.h2InMemory()) {
+      try (Connection c = a.dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("UPDATE store_probe SET probed = 42 WHERE id = 1");
+      }
+      assertThat(probed(b)).isNotEqualTo(42L);
+      assertThat(probed(a)).isEqualTo(42L);
+    }
+  }
+
+  private static long probed(Database db) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT probed FROM store_probe WHERE id = 1")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The store as H2 writes it, without the lines that differ between any two databases. */
+  private static List<String> script(Database db) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SCRIPT")) {
+      while (rs.next()) {
+        String sql = rs.getString(1);
+        if (!sql.startsWith("CREATE USER")) {
+          lines.add(sql);
+        }
+      }
+    }
+    return lines;
+  }
+}
