@@ -3,6 +3,7 @@ package io.krrkit.interop;
 import io.krrkit.junit.KrrLocalExtension;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.KrrLocal;
+import io.krrkit.selfservice.SelfServiceClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,6 +44,16 @@ public final class InteropFixture implements BeforeAllCallback, AfterAllCallback
   /** Maskinporten's token endpoint. */
   public String tokenEndpoint() {
     return maskinportenIssuer() + "token";
+  }
+
+  /** ID-porten's issuer (no trailing slash, as Digdir's metadata names it). */
+  public String idportenIssuer() {
+    return krr().idportenIssuer();
+  }
+
+  /** The self-service API client of the emulator's organisation, to register clients and keys. */
+  public SelfServiceClient selfService() {
+    return emulator.selfServiceClient();
   }
 
   /** A KRR client of the emulator's organisation with a registered RSA key. */

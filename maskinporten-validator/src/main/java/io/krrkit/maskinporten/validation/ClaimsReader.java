@@ -9,7 +9,9 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the typed claims of a Maskinporten access token whose signature has been checked. */
@@ -30,11 +32,31 @@ final class ClaimsReader {
           claims.getStringClaim("pid"),
           claims.getAudience(),
           claims.getStringClaim("delegation_source"),
-          claims.getStringClaim("client_onbehalfof"));
+          claims.getStringClaim("client_onbehalfof"),
+          authorizationDetails(claims.getClaim("authorization_details")));
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException(
           MALFORMED, "the access token's claims are malformed; get a token from Maskinporten");
     }
+  }
+
+  /** Each detail a JSON object; anything else is a malformed token. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> authorizationDetails(Object claim) {
+    if (claim == null) {
+      return List.of();
+    }
+    if (!(claim instanceof List<?> list)) {
+      throw new IllegalArgumentException("authorization_details is not an array");
+    }
+    List<Map<String, Object>> details = new ArrayList<>();
+    for (Object detail : list) {
+      if (!(detail instanceof Map<?, ?> map) || !(map.get("type") instanceof String)) {
+        throw new IllegalArgumentException("an authorization_details entry has no type");
+      }
+      details.add((Map<String, Object>) map);
+    }
+    return details;
   }
 
   private static OrgNumber organisation(Map<String, Object> claim, String name) {

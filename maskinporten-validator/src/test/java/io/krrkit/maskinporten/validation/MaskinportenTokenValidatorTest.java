@@ -13,6 +13,7 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.maskinporten.validation.TokenRejectedException.Reason;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,32 @@ class MaskinportenTokenValidatorTest {
     rejected(() -> validator.validate(noClientId), Reason.MISSING_CLAIM, noClientId);
     rejected(() -> validator.validate(badConsumer), Reason.MALFORMED, badConsumer);
     rejected(() -> validator.validate(noExp), Reason.MISSING_CLAIM, noExp);
+  }
+
+  @Test
+  void readsAuthorizationDetailsAndRejectsMalformedOnes() {
+    Map<String, Object> consent = new java.util.LinkedHashMap<>();
+    consent.put("type", "urn:altinn:consent");
+    consent.put("id", "c-1");
+    consent.put("valid_to", null);
+    String withDetails =
+        fx.sign(fx.claims("acme:orders.read").claim("authorization_details", List.of(consent)));
+    String notAnArray =
+        fx.sign(fx.claims("acme:orders.read").claim("authorization_details", "urn:altinn:consent"));
+    String noType =
+        fx.sign(
+            fx.claims("acme:orders.read")
+                .claim("authorization_details", List.of(Map.of("id", "c-1"))));
+    MaskinportenTokenValidator validator = fx.validator().build();
+
+    MaskinportenClaims claims = validator.validate(withDetails);
+    assertThat(claims.authorizationDetails("urn:altinn:consent"))
+        .singleElement()
+        .satisfies(d -> assertThat(d).containsEntry("id", "c-1").containsKey("valid_to"));
+    assertThat(validator.validate(fx.sign(fx.claims("acme:orders.read"))).authorizationDetails())
+        .isEmpty();
+    rejected(() -> validator.validate(notAnArray), Reason.MALFORMED, notAnArray);
+    rejected(() -> validator.validate(noType), Reason.MALFORMED, noType);
   }
 
   @Test

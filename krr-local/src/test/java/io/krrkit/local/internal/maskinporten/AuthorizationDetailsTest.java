@@ -13,6 +13,8 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
+import io.krrkit.maskinporten.validation.MaskinportenClaims;
+import io.krrkit.maskinporten.validation.MaskinportenTokenValidator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -109,6 +111,31 @@ class AuthorizationDetailsTest {
                  "systemuser_org":{"authority":"iso6523-actorid-upis","ID":"0192:%s"},
                  "system_id":"%s"}"""
                     .formatted(id, CUSTOMER, SYSTEM_ID)));
+  }
+
+  @Test
+  void theValidatorHandsTheDetailsToTheApiOwner() throws Exception {
+    String id = systemUser(client, CUSTOMER, null);
+    Answer answer = fx.token(grant(systemUserRequest(CUSTOMER, null)));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+
+    MaskinportenClaims claims =
+        MaskinportenTokenValidator.builder()
+            .issuer(fx.issuer())
+            .clock(fx.krrLocal().clock())
+            .requiredScope(SCOPE)
+            .build()
+            .validate(answer.json().get("access_token").asText());
+
+    assertThat(claims.authorizationDetails()).hasSize(1);
+    assertThat(claims.authorizationDetails("urn:altinn:systemuser"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d).containsEntry("systemuser_id", List.of(id));
+              assertThat(d).containsEntry("system_id", SYSTEM_ID);
+            });
+    assertThat(claims.authorizationDetails("urn:altinn:consent")).isEmpty();
   }
 
   @Test
