@@ -140,6 +140,17 @@ public final class KrrLocalExtension
     return running;
   }
 
+  /**
+   * Verifies the calls made to the emulator, from its request journal.
+   *
+   * <pre>{@code
+   * krr.verify().tokenRequests().client(client.clientId()).times(1); // the token was cached
+   * }</pre>
+   */
+  public RequestVerifier verify() {
+    return RequestVerifier.of(krrLocal().controls().journal());
+  }
+
   /** Moves the emulator's clock, and with it the clocks of the ready clients. */
   public void advance(Duration delta) {
     krrLocal().clock().advance(delta);
