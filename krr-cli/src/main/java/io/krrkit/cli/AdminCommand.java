@@ -1,7 +1,11 @@
 package io.krrkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,6 +34,8 @@ import picocli.CommandLine.Spec;
       AltinnAdminCommands.SystemUsers.class,
       AltinnAdminCommands.Consents.class,
       AdminCommand.SigningKeys.class,
+      AdminCommand.Export.class,
+      AdminCommand.Import.class,
       AdminCommand.Reset.class
     })
 final class AdminCommand {
@@ -232,6 +239,101 @@ final class AdminCommand {
     public Integer call() throws Exception {
       api().send("POST", "/admin/reset", null);
       spec.commandLine().getOut().println("reset");
+      return ExitCode.OK.code;
+    }
+  }
+
+  /** {@code krr admin export}. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes the emulator's whole state as state files.",
+        "Clients, keys, scopes, access, delegations, Altinn's system users and consents, persons",
+        "put in: a zip archive (--out) or a directory of JSON files (--dir), which 'krr admin",
+        "import' and 'krr serve --init' read. GET /admin/state."
+      })
+  static final class Export extends Operator implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "FILE", description = "Write a zip archive here.")
+    Path out;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "Write the JSON files into DIR, replacing what it held.")
+    Path dir;
+
+    @Option(
+        names = "--include-signing-keys",
+        description = "Add signing-keys.json: the emulator's PRIVATE token signing keys.")
+    boolean signingKeys;
+
+    @Override
+    public Integer call() throws Exception {
+      if ((out == null) == (dir == null)) {
+        throw new CliErrors.Failure(ExitCode.USAGE, "give one of --out FILE or --dir DIR");
+      }
+      byte[] zip =
+          api()
+              .sendForBytes(
+                  "GET", "/admin/state" + (signingKeys ? "?include_signing_keys=true" : ""), null);
+      if (out != null) {
+        SecretFiles.write(out, zip, true); // persons and, if asked, private keys: mode 600
+      } else {
+        StateExport.replaceDirectory(
+            dir,
+            fresh -> {
+              try {
+                StateExport.unzip(zip, fresh);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+      }
+      spec.commandLine().getOut().println("exported to " + (out != null ? out : dir));
+      return ExitCode.OK.code;
+    }
+  }
+
+  /** {@code krr admin import}. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Loads state files in one transaction, replacing the state or merged into it.",
+        "A zip archive or a directory of JSON files, as 'krr admin export' writes them. Anything",
+        "wrong refuses the whole import, naming the file and line. POST /admin/state."
+      })
+  static final class Import extends Operator implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", description = "A zip archive or a directory of state files.")
+    Path path;
+
+    @Option(
+        names = "--merge",
+        description = "Put each item in or replace the one with its key; keep everything else.")
+    boolean merge;
+
+    @Override
+    public Integer call() throws Exception {
+      byte[] zip;
+      if (Files.isDirectory(path)) {
+        zip = StateExport.zip(path);
+      } else if (Files.isRegularFile(path)) {
+        zip = Files.readAllBytes(path);
+      } else {
+        throw new CliErrors.Failure(ExitCode.IO_ERROR, path + ": no such file or directory");
+      }
+      JsonNode answer =
+          api().post("/admin/state?mode=" + (merge ? "merge" : "replace"), zip, "application/zip");
+      if (json) {
+        return print(answer);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println((merge ? "merged" : "imported") + " from " + path);
+      answer
+          .path("imported")
+          .properties()
+          .forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue()));
       return ExitCode.OK.code;
     }
   }

@@ -54,6 +54,17 @@ final class OperatorApi {
     return read(method, path, response);
   }
 
+  /** {@code POST path} with {@code body} of {@code contentType}, answering JSON. */
+  JsonNode post(String path, byte[] body, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        newRequest(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return read("POST", path, http.send(request, HttpResponse.BodyHandlers.ofString()));
+  }
+
   /** {@code DELETE path?fields} (query parameters, as every HTTP tool can send them). */
   JsonNode delete(String path, Map<String, String> fields)
       throws IOException, InterruptedException {

@@ -152,6 +152,28 @@ final class ServeCommand implements Callable<Integer> {
       })
   Path bootstrapOut;
 
+  @Option(
+      names = "--init",
+      paramLabel = "DIR",
+      defaultValue = "${env:KRR_LOCAL_INIT}",
+      description = {
+        "Load the state files in DIR (clients.json, keys.json, persons.json, ...; as 'krr admin",
+        "export --dir' writes them) at start, merged into the store: starting again with the",
+        "same files changes nothing. A broken file stops the start, naming the file and line,",
+        "with nothing loaded (exit 2; env KRR_LOCAL_INIT)."
+      })
+  Path init;
+
+  @Option(
+      names = "--export-on-exit",
+      paramLabel = "DIR",
+      defaultValue = "${env:KRR_LOCAL_EXPORT_ON_EXIT}",
+      description = {
+        "On stop (Ctrl-C, SIGTERM), write the whole state into DIR as state files, replacing",
+        "what DIR held; without the emulator's signing keys (env KRR_LOCAL_EXPORT_ON_EXIT)."
+      })
+  Path exportOnExit;
+
   @Override
   public Integer call() throws Exception {
     PortCheck.free(host, port);
@@ -186,14 +208,30 @@ final class ServeCommand implements Callable<Integer> {
     } else if (dataDir != null) {
       builder.dataDir(dataDir);
     }
+    if (init != null) {
+      if (!Files.isDirectory(init)) {
+        throw new CliErrors.Failure(
+            ExitCode.USAGE, "--init " + init + ": not a directory of state files");
+      }
+      builder.init(init);
+    }
     KrrLocal krr = builder.build().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  krr.close();
-                  stopped.countDown();
+                  try {
+                    if (exportOnExit != null) {
+                      StateExport.replaceDirectory(exportOnExit, krr.controls()::exportState);
+                      System.err.println("krr serve: state written to " + exportOnExit);
+                    }
+                  } catch (RuntimeException e) {
+                    System.err.println("krr serve: --export-on-exit failed: " + e.getMessage());
+                  } finally {
+                    krr.close();
+                    stopped.countDown();
+                  }
                 },
                 "krr-local-shutdown"));
     if (bootstrapOut != null) {
