@@ -6,12 +6,14 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -27,6 +29,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -38,25 +41,9 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.krrkit.core.IntegrationType;
-import io.krrkit.selfservice.ApplicationType;
-import io.krrkit.selfservice.ClientRequest;
 import io.krrkit.selfservice.RegisteredClient;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,10 +62,7 @@ class NimbusOidcRelyingPartyTest {
   private static final String PERSON = "20914695016";
   private static final URI CALLBACK = URI.create("https://rp.example.no/callback");
   private static final URI LOGGED_OUT = URI.create("https://rp.example.no/logged-out");
-  private static final Scope SCOPE =
-      new Scope("openid", "profile", "krr:user/kontaktinformasjon.read");
-  private static final Pattern HIDDEN =
-      Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+  private static final Scope SCOPE = new Scope("openid", "profile");
 
   private static OIDCProviderMetadata op;
 
@@ -105,12 +89,21 @@ class NimbusOidcRelyingPartyTest {
     ClientAuthentication auth =
         new ClientSecretBasic(new ClientID(client.clientId()), new Secret(client.clientSecret()));
 
-    Login login = new Browser().logIn(authenticationRequest(client.clientId()));
+    Login login = logIn(new IdportenBrowser(), authenticationRequest(client.clientId()));
     OIDCTokenResponse tokens = redeem(login, auth);
 
     IDTokenClaimsSet claims = validate(tokens, client.clientId(), login.nonce());
     assertThat(claims.getStringClaim("pid")).isEqualTo(PERSON);
     assertThat(claims.getStringClaim("acr")).isEqualTo("idporten-loa-substantial");
+
+    RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
+    assertThat(refresh).as("the refresh_token grant is registered").isNotNull();
+    var refreshed =
+        OIDCTokenResponseParser.parse(
+            new TokenRequest(op.getTokenEndpointURI(), auth, new RefreshTokenGrant(refresh))
+                .toHTTPRequest()
+                .send());
+    assertThat(refreshed.indicatesSuccess()).as("refresh").isTrue();
   }
 
   @Test
@@ -119,7 +112,7 @@ class NimbusOidcRelyingPartyTest {
     ClientAuthentication auth =
         new ClientSecretPost(new ClientID(client.clientId()), new Secret(client.clientSecret()));
 
-    Login login = new Browser().logIn(authenticationRequest(client.clientId()));
+    Login login = logIn(new IdportenBrowser(), authenticationRequest(client.clientId()));
 
     validate(redeem(login, auth), client.clientId(), login.nonce());
   }
@@ -129,7 +122,7 @@ class NimbusOidcRelyingPartyTest {
     RSAKey key = newKey();
     RegisteredClient client = register("private_key_jwt", key);
 
-    Login login = new Browser().logIn(authenticationRequest(client.clientId()));
+    Login login = logIn(new IdportenBrowser(), authenticationRequest(client.clientId()));
     OIDCTokenResponse tokens = redeem(login, privateKeyJwt(client, key));
     IDTokenClaimsSet claims = validate(tokens, client.clientId(), login.nonce());
 
@@ -163,14 +156,20 @@ class NimbusOidcRelyingPartyTest {
             .endpointURI(op.getAuthorizationEndpointURI())
             .build();
 
-    Login login = new Browser().logIn(byReference, full);
+    Login login = logIn(new IdportenBrowser(), byReference, full);
     validate(redeem(login, privateKeyJwt(client, key)), client.clientId(), login.nonce());
+    IdportenBrowser.Page reused = new IdportenBrowser().get(byReference.toURI());
+
+    assertThat(pushed.toSuccessResponse().getLifetime()).isEqualTo(120);
+    assertThat(byReference.toURI().getRawQuery()).doesNotContain("code_challenge");
+    assertThat(reused.status()).as("a request_uri is used once").isEqualTo(400);
+    assertThat(reused.body()).contains("request_uri");
   }
 
   @Test
   void wrongClientSecretIsParsedAsInvalidClient() throws Exception {
     RegisteredClient client = register("client_secret_basic", null);
-    Login login = new Browser().logIn(authenticationRequest(client.clientId()));
+    Login login = logIn(new IdportenBrowser(), authenticationRequest(client.clientId()));
 
     TokenErrorResponse error =
         OIDCTokenResponseParser.parse(
@@ -184,53 +183,53 @@ class NimbusOidcRelyingPartyTest {
 
     assertThat(error.getErrorObject().getCode()).isEqualTo("invalid_client");
     assertThat(error.getErrorObject().getHTTPStatusCode()).isEqualTo(401);
+    assertThat(error.getErrorObject().getDescription()).doesNotContain(client.clientSecret());
+    // a refused authentication does not spend the code
+    redeem(
+        login,
+        new ClientSecretBasic(new ClientID(client.clientId()), new Secret(client.clientSecret())));
   }
 
   @Test
-  void rpInitiatedLogoutReturnsToTheRegisteredUriWithState() throws Exception {
+  void rpInitiatedLogoutReturnsToTheRegisteredUriWithStateAndEndsTheSession() throws Exception {
     RegisteredClient client = register("client_secret_basic", null);
-    Browser browser = new Browser();
-    Login login = browser.logIn(authenticationRequest(client.clientId()));
+    IdportenBrowser browser = new IdportenBrowser();
+    Login login = logIn(browser, authenticationRequest(client.clientId()));
     OIDCTokenResponse tokens =
         redeem(
             login,
             new ClientSecretBasic(
                 new ClientID(client.clientId()), new Secret(client.clientSecret())));
+    JWT idToken = tokens.getOIDCTokens().getIDToken();
+    URI again = authenticationRequest(client.clientId()).request().toURI();
     State state = new State();
 
-    URI logout =
-        new LogoutRequest(
-                op.getEndSessionEndpointURI(),
-                tokens.getOIDCTokens().getIDToken(),
-                LOGGED_OUT,
-                state)
-            .toURI();
-    HttpResponse<String> page = browser.get(logout);
+    IdportenBrowser.Page stillIn = browser.get(again);
+    IdportenBrowser.Page unregistered =
+        browser.get(
+            new LogoutRequest(
+                    op.getEndSessionEndpointURI(),
+                    idToken,
+                    URI.create("https://evil.example.com/"),
+                    state)
+                .toURI());
+    IdportenBrowser.Page page =
+        browser.get(
+            new LogoutRequest(op.getEndSessionEndpointURI(), idToken, LOGGED_OUT, state).toURI());
+    IdportenBrowser.Page afterwards = browser.get(again);
 
-    String back = LOGGED_OUT + "?state=" + state.getValue();
-    assertThat(page.statusCode() == 200 ? page.body() : location(page)).contains(back);
+    assertThat(stillIn.status()).as("single sign-on answers at once").isEqualTo(302);
+    assertThat(unregistered.status()).isEqualTo(400);
+    assertThat(unregistered.body()).contains("post_logout_redirect_uri is not registered");
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains(LOGGED_OUT + "?state=" + state.getValue());
+    assertThat(afterwards.status()).as("logged out: the log-in page again").isEqualTo(200);
   }
 
   // --- the relying party's side ---
 
   private static RegisteredClient register(String method, RSAKey key) {
-    ClientRequest.Builder request =
-        ClientRequest.builder(IntegrationType.API_KLIENT)
-            .clientName("Nimbus RP " + method)
-            .applicationType(ApplicationType.WEB)
-            .tokenEndpointAuthMethod(method)
-            .grantTypes(List.of("authorization_code"))
-            .redirectUris(List.of(CALLBACK.toString()))
-            .postLogoutRedirectUris(List.of(LOGGED_OUT.toString()))
-            .scopes(
-                SCOPE.toStringList().stream()
-                    .map(io.krrkit.core.Scope::of)
-                    .collect(Collectors.toList()));
-    RegisteredClient client = fixture.selfService().createClient(request.build());
-    if (key != null) {
-      fixture.selfService().uploadKey(client.clientId(), key.toPublicJWK());
-    }
-    return client;
+    return fixture.registerIdportenClient(method, CALLBACK.toString(), LOGGED_OUT.toString(), key);
   }
 
   private static Started authenticationRequest(String clientId) {
@@ -290,85 +289,33 @@ class NimbusOidcRelyingPartyTest {
         .generate();
   }
 
-  private static String location(HttpResponse<?> response) {
-    return response.headers().firstValue("Location").orElse("");
-  }
-
   /** An authentication request and the PKCE verifier the relying party keeps for it. */
   private record Started(AuthenticationRequest request, CodeVerifier verifier) {}
 
   /** The code of a log-in, with what the relying party kept for the token request. */
   private record Login(AuthorizationCode code, CodeVerifier verifier, Nonce nonce) {}
 
-  /** A browser: follows nothing by itself, keeps ID-porten's cookies. */
-  private static final class Browser {
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    Login logIn(Started started) throws Exception {
-      return logIn(started.request(), started);
-    }
-
-    /** Opens {@code request}'s URL, picks the person, and reads the code off the redirect. */
-    Login logIn(AuthorizationRequest request, Started started) throws Exception {
-      AuthenticationRequest original = started.request();
-      HttpResponse<String> page = get(request.toURI());
-      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-      Map<String, String> form = hiddenFields(page.body());
-      form.put("pid", PERSON);
-      HttpResponse<String> redirect =
-          http.send(
-              HttpRequest.newBuilder(op.getAuthorizationEndpointURI())
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(redirect.statusCode()).as(redirect.body()).isBetween(300, 399);
-      AuthorizationResponse response = AuthorizationResponse.parse(URI.create(location(redirect)));
-      assertThat(response.indicatesSuccess()).as(location(redirect)).isTrue();
-      assertThat(response.getState()).isEqualTo(original.getState());
-      return new Login(
-          response.toSuccessResponse().getAuthorizationCode(),
-          started.verifier(),
-          original.getNonce());
-    }
-
-    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
+  /** The person logs in at the page of {@code request}; the SDK parses the redirect. */
+  private static Login logIn(IdportenBrowser browser, Started started) {
+    return logIn(browser, started.request(), started);
   }
 
-  /** The hidden fields of the log-in page's person form, as a browser posts them back. */
-  private static Map<String, String> hiddenFields(String page) {
-    int start = page.indexOf("<form id=\"persons\"");
-    assertThat(start).as("the log-in page has its person form").isNotNegative();
-    String form = page.substring(start, page.indexOf("</form>", start));
-    Map<String, String> fields = new LinkedHashMap<>();
-    Matcher m = HIDDEN.matcher(form);
-    while (m.find()) {
-      fields.put(unescape(m.group(1)), unescape(m.group(2)));
+  /** Opens {@code request}'s URL, logs the person in, and reads the code off the redirect. */
+  private static Login logIn(
+      IdportenBrowser browser, AuthorizationRequest request, Started started) {
+    AuthenticationRequest original = started.request();
+    URI redirect = browser.logIn(request.toURI(), PERSON);
+    AuthorizationResponse response;
+    try {
+      response = AuthorizationResponse.parse(redirect);
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      throw new AssertionError("not an authorization response: " + redirect, e);
     }
-    return fields;
-  }
-
-  private static String unescape(String html) {
-    return html.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
-  }
-
-  private static String encode(Map<String, String> form) {
-    return form.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    assertThat(response.indicatesSuccess()).as(redirect.toString()).isTrue();
+    assertThat(response.getState()).isEqualTo(original.getState());
+    return new Login(
+        response.toSuccessResponse().getAuthorizationCode(),
+        started.verifier(),
+        original.getNonce());
   }
 }
