@@ -85,7 +85,7 @@ final class ClientKeysCommand {
 
     @Override
     public Integer call() throws Exception {
-      return print(selfService().addKey(client, KeyFiles.readPublic(keyFile, kid)));
+      return print(selfService().addKey(client, CliKeyFiles.readPublic(keyFile, kid)));
     }
   }
 

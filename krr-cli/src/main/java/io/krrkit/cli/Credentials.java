@@ -81,7 +81,7 @@ class Credentials {
     if (clientId != null && keystore != null) {
       loaded = new Loaded(clientId, null, readKeystore(), null);
     } else if (clientId != null && keyFile != null) {
-      loaded = new Loaded(clientId, KeyFiles.readPrivate(keyFile, kid, password()), null, null);
+      loaded = new Loaded(clientId, CliKeyFiles.readPrivate(keyFile, kid, password()), null, null);
     } else if (bootstrapFile() != null) {
       awaitBootstrap();
       loaded = readBootstrap(bootstrapFile());

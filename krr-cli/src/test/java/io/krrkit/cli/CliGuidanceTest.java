@@ -134,7 +134,7 @@ class CliGuidanceTest {
 
     Path p12 = dir.resolve("k.p12");
     keytool(p12, "p12-key");
-    RSAKey fromStore = KeyFiles.readPrivate(p12, null, "secret-pw".toCharArray());
+    RSAKey fromStore = CliKeyFiles.readPrivate(p12, null, "secret-pw".toCharArray());
     String p12Client = clientOf(fromStore);
     CliRun withStore = token(p12Client, p12, "--keystore-password", "secret-pw");
     CliRun wrongPassword = token(p12Client, p12, "--keystore-password", "nope");

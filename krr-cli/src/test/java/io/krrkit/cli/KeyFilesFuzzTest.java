@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A key file of {@code --key} ({@link KeyFiles}): an RSA key with a kid (JWK, PEM with a kid given,
- * PKCS#12), or {@link CliErrors.Failure} saying what the file is not.
+ * A key file of {@code --key} ({@link CliKeyFiles}): an RSA key with a kid (JWK, PEM with a kid
+ * given, PKCS#12), or {@link CliErrors.Failure} saying what the file is not.
  */
 class KeyFilesFuzzTest {
   private static final Path FILE = temp();
@@ -19,10 +19,10 @@ class KeyFilesFuzzTest {
   void keyFile(byte[] input) throws IOException {
     Files.write(FILE, input);
     try {
-      RSAKey key = KeyFiles.readPublic(FILE);
+      RSAKey key = CliKeyFiles.readPublic(FILE);
       assertThat(key.getKeyID()).isNotNull();
       assertThat(key.isPrivate()).isFalse();
-      assertThat(KeyFiles.readPrivate(FILE).isPrivate()).isTrue();
+      assertThat(CliKeyFiles.readPrivate(FILE).isPrivate()).isTrue();
     } catch (CliErrors.Failure refused) {
       assertThat(refused.getMessage()).isNotBlank();
     }

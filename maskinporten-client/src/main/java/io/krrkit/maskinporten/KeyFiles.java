@@ -1,4 +1,4 @@
-package io.krrkit.cli;
+package io.krrkit.maskinporten;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -24,17 +24,28 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads RSA keys wherever the CLI takes one ({@code --key}, {@code --public-key}): a JWK (as {@code
- * krr keygen} writes it), PEM (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, {@code
- * PUBLIC KEY} or a {@code CERTIFICATE}; the web page offers PEM first) or a PKCS#12 keystore. A JWK
- * carries its kid; for PEM and PKCS#12 the kid the key was registered with is given separately
- * ({@code --kid}; a keystore's alias by default). Errors never quote the file's content.
+ * Reads an RSA key from a file, in the forms Maskinporten keys come in: a JWK (as {@code krr
+ * keygen} writes it), PEM (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, {@code
+ * PUBLIC KEY} or a {@code CERTIFICATE}; Samarbeidsportalen and krr-local's web page offer PEM) or a
+ * PKCS#12 keystore. The form is told from the content, not the file name. A JWK carries its kid;
+ * for PEM and PKCS#12 the kid the key was registered with is given separately (a keystore's alias
+ * by default).
+ *
+ * <pre>{@code
+ * RSAKey key = KeyFiles.readPrivateKey(Path.of("client.pem"), "my-kid", null);
+ * MaskinportenClient.builder()...signingKey(key).build();
+ * }</pre>
+ *
+ * <p>The CLI ({@code --key}) and the Spring Boot starter ({@code krr.maskinporten.key}) read keys
+ * here. Errors are {@link MaskinportenConfigException}s that name the file and what to change; they
+ * never quote the file's content.
  */
-final class KeyFiles {
+public final class KeyFiles {
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
   private static final byte[] RSA_ALGORITHM_ID = {
@@ -57,11 +68,19 @@ final class KeyFiles {
 
   private KeyFiles() {}
 
-  /** The private key in {@code file}, which must have a kid: its own, or {@code kid}. */
-  static RSAKey readPrivate(Path file, String kid, char[] password) throws IOException {
+  /**
+   * The private key in {@code file}, with a kid: its own (a JWK's), or {@code kid}.
+   *
+   * @param kid the key id the key is registered under, or {@code null} to take a JWK's own kid (for
+   *     a PKCS#12 keystore, the alias of its key entry)
+   * @param password the PKCS#12 keystore's password (also the key's), or {@code null}
+   * @throws MaskinportenConfigException when the file is missing, not a key this class reads, holds
+   *     only a public key, names no kid, or the password is wrong
+   */
+  public static RSAKey readPrivateKey(Path file, String kid, char[] password) {
     RSAKey rsa = read(file, kid, password);
     if (!rsa.isPrivate()) {
-      throw usage(
+      throw config(
           file
               + " holds no private key (a public key or certificate): give the private key file"
               + " (krr keygen writes PREFIX.jwk; the web page's 'Last ned' gives a PEM)");
@@ -69,31 +88,31 @@ final class KeyFiles {
     return rsa;
   }
 
-  /** {@link #readPrivate} for a JWK file, whose kid it carries. */
-  static RSAKey readPrivate(Path file) throws IOException {
-    return readPrivate(file, null, null);
-  }
-
-  /** The public part of the key in {@code file} (public or private; JWK, PEM or certificate). */
-  static RSAKey readPublic(Path file, String kid) throws IOException {
+  /**
+   * The public part of the key in {@code file} (public or private; JWK, PEM or certificate), with
+   * its own kid or {@code kid}.
+   *
+   * @throws MaskinportenConfigException as {@link #readPrivateKey}
+   */
+  public static RSAKey readPublicKey(Path file, String kid) {
     return read(file, kid, null).toPublicJWK();
   }
 
-  /** {@link #readPublic} for a JWK file, whose kid it carries. */
-  static RSAKey readPublic(Path file) throws IOException {
-    return readPublic(file, null);
-  }
-
-  private static RSAKey read(Path file, String kid, char[] password) throws IOException {
+  private static RSAKey read(Path file, String kid, char[] password) {
+    Objects.requireNonNull(file, "file == null");
     if (!Files.isRegularFile(file)) {
-      throw new CliErrors.Failure(
-          ExitCode.IO_ERROR,
+      throw config(
           "no key file "
               + file
               + (Files.isDirectory(file) ? " (it is a directory)" : "")
               + ": make one with 'krr keygen --out PREFIX' or 'krr init'");
     }
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw config("cannot read the key file " + file + ": " + e.getClass().getSimpleName());
+    }
     String text = new String(bytes, StandardCharsets.UTF_8).strip();
     if (text.startsWith("{")) {
       return withKid(jwk(file, text), kid, file);
@@ -109,12 +128,12 @@ final class KeyFiles {
     try {
       jwk = JWK.parse(text);
     } catch (ParseException e) {
-      throw usage(file + " is not a JWK (JSON key): " + e.getMessage().split("\n")[0]);
+      throw config(file + " is not a JWK (JSON key): " + e.getMessage().split("\n")[0]);
     } catch (RuntimeException e) {
-      throw usage(file + " is not a JWK (JSON key)");
+      throw config(file + " is not a JWK (JSON key)");
     }
     if (!(jwk instanceof RSAKey rsa)) {
-      throw usage(file + " is not an RSA JWK (Maskinporten takes RSA keys, kty RSA)");
+      throw config(file + " is not an RSA JWK (Maskinporten takes RSA keys, kty RSA)");
     }
     return rsa;
   }
@@ -122,14 +141,14 @@ final class KeyFiles {
   private static RSAKey pem(Path file, String text) {
     Matcher m = PEM.matcher(text);
     if (!m.find()) {
-      throw usage(file + " is not a complete PEM block (-----BEGIN …----- … -----END …-----)");
+      throw config(file + " is not a complete PEM block (-----BEGIN …----- … -----END …-----)");
     }
     String type = m.group(1);
     byte[] der;
     try {
       der = Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
-      throw usage(file + ": the PEM block is not valid base64");
+      throw config(file + ": the PEM block is not valid base64");
     }
     try {
       return switch (type) {
@@ -144,24 +163,24 @@ final class KeyFiles {
                 .build();
         case "CERTIFICATE" -> fromCertificate(der);
         case "ENCRYPTED PRIVATE KEY" ->
-            throw usage(
+            throw config(
                 file
                     + " is an encrypted private key: decrypt it first (openssl pkcs8 -in FILE -out"
-                    + " PLAIN.pem), or give a PKCS#12 keystore with --keystore-password");
+                    + " PLAIN.pem), or give a PKCS#12 keystore with its password");
         default ->
-            throw usage(file + " holds a PEM '" + type + "', not an RSA private or public key");
+            throw config(file + " holds a PEM '" + type + "', not an RSA private or public key");
       };
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw usage(file + " holds a PEM '" + type + "' that is not an RSA key");
+      throw config(file + " holds a PEM '" + type + "' that is not an RSA key");
     }
   }
 
   private static RSAKey pkcs12(Path file, byte[] bytes, String kid, char[] password) {
     if (password == null) {
-      throw usage(
+      throw config(
           file
-              + " is neither a JWK nor PEM; if it is a PKCS#12 keystore, give its password with"
-              + " --keystore-password or the env KRR_CERT_PASSWORD");
+              + " is neither a JWK nor PEM; if it is a PKCS#12 keystore, give the keystore"
+              + " password");
     }
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
@@ -169,14 +188,14 @@ final class KeyFiles {
       List<String> aliases = Collections.list(store.aliases());
       String alias = aliases.stream().filter(a -> isKey(store, a)).findFirst().orElse(null);
       if (alias == null) {
-        throw usage(file + " holds no private key entry");
+        throw config(file + " holds no private key entry");
       }
       PrivateKey key = (PrivateKey) store.getKey(alias, password);
       return withKid(fromPrivate(key), kid != null ? kid : alias, file);
     } catch (IOException e) {
-      throw usage(file + " is not a readable PKCS#12 keystore, or the password is wrong");
+      throw config(file + " is not a readable PKCS#12 keystore, or the password is wrong");
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw usage(file + ": the keystore's key is not an RSA key");
+      throw config(file + ": the keystore's key is not an RSA key");
     }
   }
 
@@ -216,10 +235,10 @@ final class KeyFiles {
           .build();
     }
     if (key.getKeyID() == null) {
-      throw usage(
+      throw config(
           file
               + " names no key id (PEM and PKCS#12 never do): give the kid the key was registered"
-              + " with, --key-id KID (env KRR_KEY_ID; krr client keys upload: --kid)");
+              + " with");
     }
     return key;
   }
@@ -258,7 +277,7 @@ final class KeyFiles {
     return out;
   }
 
-  private static CliErrors.Failure usage(String message) {
-    return new CliErrors.Failure(ExitCode.USAGE, message);
+  private static MaskinportenConfigException config(String message) {
+    return new MaskinportenConfigException(message);
   }
 }
