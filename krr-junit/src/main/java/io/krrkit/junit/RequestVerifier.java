@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * krr.verify().lookups().status(200).times(2);
  * }</pre>
  *
- * <p>The journal keeps the last {@code journalSize} requests (10 000 unless configured) and holds
- * no secrets or identity numbers ({@link RecordedRequest}).
+ * <p>The journal keeps the last {@code journalSize} requests (1 000 unless configured) and holds no
+ * secrets or identity numbers ({@link RecordedRequest}).
  */
 public final class RequestVerifier {
   private final Journal journal;
