@@ -85,7 +85,7 @@ public final class KrrLocal implements AutoCloseable {
     if (running != null) {
       throw new IllegalStateException("already started");
     }
-    if (settings.ephemeral() && settings.jdbcUrl() == null) {
+    if (settings.ephemeral()) {
       // A new store needs keys: they are generated on another core while the store and routes load.
       RsaKeyPool.shared().refill();
     }

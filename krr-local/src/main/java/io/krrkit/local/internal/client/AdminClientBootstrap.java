@@ -1,16 +1,11 @@
 package io.krrkit.local.internal.client;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.signing.RsaKeyPool;
 import io.krrkit.local.internal.store.StoreException;
-import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -157,13 +152,7 @@ public final class AdminClientBootstrap {
   }
 
   private static RSAKey generateKey(String kid) {
-    KeyPair pair = RsaKeyPool.shared().take(KeyPolicy.KEY_BITS);
-    return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-        .privateKey((RSAPrivateKey) pair.getPrivate())
-        .keyID(kid)
-        .keyUse(KeyUse.SIGNATURE)
-        .algorithm(JWSAlgorithm.RS256)
-        .build();
+    return RsaKeyPool.shared().takeSigningKey(KeyPolicy.KEY_BITS).keyID(kid).build();
   }
 
   private static String publicJwk(String privateJwk) {

@@ -1,8 +1,13 @@
 package io.krrkit.local.internal.signing;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +70,18 @@ public final class RsaKeyPool {
     }
     refill();
     return pair != null ? pair : generate(bits);
+  }
+
+  /**
+   * A fresh RS256 signing key of {@code keyBits} bits, from {@link #take}, as a JWK builder with
+   * its use and algorithm set: the caller names it ({@code keyID}, or {@code keyIDFromThumbprint}).
+   */
+  public RSAKey.Builder takeSigningKey(int keyBits) {
+    KeyPair pair = take(keyBits);
+    return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+        .privateKey((RSAPrivateKey) pair.getPrivate())
+        .keyUse(KeyUse.SIGNATURE)
+        .algorithm(JWSAlgorithm.RS256);
   }
 
   /** Starts filling the pool in the background, unless a refill is already running. */

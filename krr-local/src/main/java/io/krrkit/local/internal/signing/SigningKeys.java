@@ -10,13 +10,9 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,14 +220,8 @@ public final class SigningKeys {
   }
 
   private static RSAKey generate(int keySize) {
-    KeyPair pair = RsaKeyPool.shared().take(keySize);
     try {
-      return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-          .privateKey((RSAPrivateKey) pair.getPrivate())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .keyIDFromThumbprint()
-          .build();
+      return RsaKeyPool.shared().takeSigningKey(keySize).keyIDFromThumbprint().build();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot make an RSA " + keySize + " signing key", e);
     }
