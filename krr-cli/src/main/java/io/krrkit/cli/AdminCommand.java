@@ -1,9 +1,9 @@
 package io.krrkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import io.krrkit.local.internal.state.StateFiles;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -281,14 +281,7 @@ final class AdminCommand {
         SecretFiles.write(out, zip, true); // persons and, if asked, private keys: mode 600
       } else {
         StateExport.replaceDirectory(
-            dir,
-            fresh -> {
-              try {
-                StateExport.unzip(zip, fresh);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+            dir, fresh -> StateFiles.unzip(new ByteArrayInputStream(zip)).write(fresh));
       }
       spec.commandLine().getOut().println("exported to " + (out != null ? out : dir));
       return ExitCode.OK.code;

@@ -1,6 +1,5 @@
 package io.krrkit.cli;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The emulator's state files on disk: a directory of JSON files, one per kind, or the zip archive
- * the operator API sends and takes ({@code GET/POST /admin/state}). Writes replace what was there
- * in one rename, so a reader never sees half a state.
+ * The emulator's state files on disk: a directory of JSON files, one per kind, replaced in one
+ * rename so a reader never sees half a state, and zipped for {@code POST /admin/state}.
  */
 final class StateExport {
   private StateExport() {}
@@ -70,22 +67,6 @@ final class StateExport {
       }
     }
     return bytes.toByteArray();
-  }
-
-  /** Writes the files of {@code zip} into {@code dir}; names with a path are refused. */
-  static void unzip(byte[] zip, Path dir) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        String name = entry.getName();
-        if (entry.isDirectory()
-            || name.contains("/")
-            || name.contains("\\")
-            || name.startsWith(".")) {
-          throw new IOException("the archive holds an unexpected entry: " + name);
-        }
-        Files.write(dir.resolve(name), in.readAllBytes());
-      }
-    }
   }
 
   private static void move(Path from, Path to) throws IOException {
