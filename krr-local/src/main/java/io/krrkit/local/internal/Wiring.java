@@ -21,6 +21,7 @@ import io.krrkit.local.internal.admin.http.StateAdminRoutes;
 import io.krrkit.local.internal.altinn.AltinnRegister;
 import io.krrkit.local.internal.altinn.jdbc.JdbcConsentRepository;
 import io.krrkit.local.internal.altinn.jdbc.JdbcSystemUserRepository;
+import io.krrkit.local.internal.cache.ChangeCounter;
 import io.krrkit.local.internal.certificate.EnterpriseCertificates;
 import io.krrkit.local.internal.certificate.jdbc.JdbcCertificateAuthorityRepository;
 import io.krrkit.local.internal.client.AdminClientBootstrap;
@@ -77,6 +78,7 @@ import io.krrkit.local.internal.selfservice.http.SelfServiceRoutes;
 import io.krrkit.local.internal.signing.SigningKeys;
 import io.krrkit.local.internal.signing.jdbc.JdbcSigningKeyRepository;
 import io.krrkit.local.internal.state.EmulatorState;
+import io.krrkit.local.internal.state.Transaction;
 import io.krrkit.local.internal.state.json.StateArchive;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
@@ -86,10 +88,12 @@ import io.krrkit.local.internal.web.http.WebRoutes;
 import io.krrkit.local.internal.web.jdbc.JdbcOrganisationNames;
 import io.krrkit.local.internal.web.jdbc.JdbcSessionSecrets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -153,15 +157,34 @@ public final class Wiring {
     this.baseUrl = baseUrl;
     this.storeReady = database::isReady;
     Jdbc jdbc = database.jdbc();
+    // --- the rows every token request reads (clients, keys, scopes, access), cached up to 1 s ---
+    // Their repositories count each write, and so does every transaction across features when it
+    // commits, so a cached row written through this node is read again by the next request. The
+    // age is real time: the emulator's clock may stand still or jump.
+    ChangeCounter tokenRows = new ChangeCounter();
+    Clock cacheClock = Clock.systemUTC();
+    Transaction atomically =
+        new Transaction() {
+          @Override
+          public <T> T atomically(Supplier<T> work) {
+            try {
+              return jdbc.atomically(work);
+            } finally {
+              tokenRows.changed();
+            }
+          }
+        };
     // --- clients, scope access, delegations, on-behalf-of ---
-    this.clients = new JdbcClientRepository(jdbc);
-    this.clientKeys = new JdbcClientKeyRepository(jdbc);
+    this.clients = new JdbcClientRepository(jdbc, tokenRows);
+    this.clientKeys = new JdbcClientKeyRepository(jdbc, tokenRows);
     this.scopeRegistry =
         new ScopeRegistry(
-            new JdbcScopeRepository(jdbc),
-            new JdbcScopeAccessRepository(jdbc),
+            new JdbcScopeRepository(jdbc, tokenRows),
+            new JdbcScopeAccessRepository(jdbc, tokenRows),
             settings.orgNumber(),
-            clock);
+            clock,
+            tokenRows,
+            cacheClock);
     scopeRegistry.seedBuiltIns();
     this.delegationRegistry = new DelegationRegistry(new JdbcDelegationRepository(jdbc), clock);
     this.altinn =
@@ -198,7 +221,11 @@ public final class Wiring {
             maskinportenIssuer,
             clock,
             new GrantAuthenticator(
-                clients, clientKeys, new CertificateGrantVerifier(certificates.validator())),
+                clients,
+                clientKeys,
+                new CertificateGrantVerifier(certificates.validator()),
+                tokenRows,
+                cacheClock),
             new ReplayGuard(new JdbcUsedGrantRepository(jdbc), clock),
             new GrantAuthorizer(
                 new AccessRules(
@@ -249,7 +276,7 @@ public final class Wiring {
     // --- the state as a whole, changed through the registries above in one transaction ---
     this.state =
         new EmulatorState(
-            jdbc::atomically,
+            atomically,
             clientRegistry,
             adminCredential.clientId(),
             scopeRegistry,
@@ -263,7 +290,7 @@ public final class Wiring {
     // --- the state as files (export, import, init), through the registries above ---
     this.stateArchive =
         new StateArchive(
-            jdbc::atomically,
+            atomically,
             state,
             clientRegistry,
             onBehalfOfRegistry,

@@ -3,17 +3,19 @@ package io.krrkit.local.internal.access;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.cache.ChangeCounter;
+import io.krrkit.local.internal.cache.ReadCache;
 import io.krrkit.local.internal.client.ScopePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The scopes API owners registered and which organisations may use them (MP-250): for the
@@ -37,6 +39,10 @@ import java.util.stream.Collectors;
  * ApiScope api = scopes.define(owner, ScopeDraft.of("difitest", "api3", "Demo API"));
  * scopes.grant(owner, api.name(), OrgNumber.of("910753614"));
  * }</pre>
+ *
+ * <p>{@link #rulesFor}, read on every token request, reads scopes and access entries through a
+ * {@link ReadCache}: a row is kept at most {@link ReadCache#MAX_AGE}, and until the repositories
+ * count a write in the {@link ChangeCounter} given here.
  */
 public final class ScopeRegistry implements ScopePermission {
   /** Digitaliseringsdirektoratet, owner of the built-in scopes and their prefixes. */
@@ -54,16 +60,32 @@ public final class ScopeRegistry implements ScopePermission {
   private final ScopeAccessRepository access;
   private final OrgNumber defaultOwner;
   private final Clock clock;
+  private final ReadCache<Scope, ApiScope> scopeReads;
+  private final ReadCache<AccessKey, ScopeAccess> accessReads;
+
+  /** One consumer's access to one scope, the key of a cached access entry. */
+  private record AccessKey(Scope scope, OrgNumber consumer) {}
 
   /**
    * Works on the two stores; operator-defined scopes without owner belong to {@code defaultOwner}.
+   * {@code changes} counts the stores' writes; {@code cacheClock}, real time, ages {@link
+   * #rulesFor}'s cached rows.
    */
   public ScopeRegistry(
-      ScopeRepository scopes, ScopeAccessRepository access, OrgNumber defaultOwner, Clock clock) {
+      ScopeRepository scopes,
+      ScopeAccessRepository access,
+      OrgNumber defaultOwner,
+      Clock clock,
+      ChangeCounter changes,
+      Clock cacheClock) {
     this.scopes = Objects.requireNonNull(scopes, "scopes == null");
     this.access = Objects.requireNonNull(access, "access == null");
     this.defaultOwner = Objects.requireNonNull(defaultOwner, "defaultOwner == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.scopeReads =
+        new ReadCache<>(changes, cacheClock, ReadCache.MAX_AGE, ReadCache.MAX_ENTRIES);
+    this.accessReads =
+        new ReadCache<>(changes, cacheClock, ReadCache.MAX_AGE, ReadCache.MAX_ENTRIES);
   }
 
   /**
@@ -100,13 +122,21 @@ public final class ScopeRegistry implements ScopePermission {
     seedBuiltIns();
   }
 
-  /** What the registry says about {@code requested}, for one token request. */
+  /**
+   * What the registry says about {@code requested}, for one token request: from rows read less than
+   * {@link ReadCache#MAX_AGE} ago, and none written through this node since.
+   */
   public ScopeRules rulesFor(Collection<Scope> requested) {
+    Map<Scope, ApiScope> registered = new HashMap<>();
+    for (Scope name : requested) {
+      scopeReads.get(name, scopes::find).ifPresent(scope -> registered.put(name, scope));
+    }
     return new ScopeRules(
         requested,
-        scopes.findAll(requested).stream()
-            .collect(Collectors.toMap(ApiScope::name, Function.identity())),
-        access);
+        registered,
+        (scope, consumer) ->
+            accessReads.get(
+                new AccessKey(scope, consumer), key -> access.find(key.scope(), key.consumer())));
   }
 
   /**

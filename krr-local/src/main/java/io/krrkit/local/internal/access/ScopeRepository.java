@@ -2,7 +2,6 @@ package io.krrkit.local.internal.access;
 
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +9,6 @@ import java.util.Optional;
 public interface ScopeRepository {
   /** The registered scope {@code name}. */
   Optional<ApiScope> find(Scope name);
-
-  /** Those of {@code names} that are registered, in no particular order. */
-  List<ApiScope> findAll(Collection<Scope> names);
 
   /** Every registered scope, by name. */
   List<ApiScope> findAll();

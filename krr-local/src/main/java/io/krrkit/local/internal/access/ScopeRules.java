@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What the registry says about the scopes of one token request, loaded once per request: which
@@ -18,12 +19,15 @@ import java.util.Optional;
 public final class ScopeRules {
   private final List<Scope> scopes;
   private final Map<Scope, ApiScope> registered;
-  private final ScopeAccessRepository access;
+  private final BiFunction<Scope, OrgNumber, Optional<ScopeAccess>> access;
 
-  ScopeRules(Collection<Scope> scopes, Map<Scope, ApiScope> registered, ScopeAccessRepository a) {
+  ScopeRules(
+      Collection<Scope> scopes,
+      Map<Scope, ApiScope> registered,
+      BiFunction<Scope, OrgNumber, Optional<ScopeAccess>> access) {
     this.scopes = List.copyOf(scopes);
     this.registered = Map.copyOf(registered);
-    this.access = a;
+    this.access = access;
   }
 
   /**
@@ -75,6 +79,6 @@ public final class ScopeRules {
     if (known == null || known.accessibleForAll()) {
       return true;
     }
-    return access.find(scope, consumer).map(a -> a.state() == AccessState.APPROVED).orElse(false);
+    return access.apply(scope, consumer).map(a -> a.state() == AccessState.APPROVED).orElse(false);
   }
 }

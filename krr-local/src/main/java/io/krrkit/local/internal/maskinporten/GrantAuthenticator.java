@@ -2,10 +2,13 @@ package io.krrkit.local.internal.maskinporten;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import io.krrkit.local.internal.cache.ChangeCounter;
+import io.krrkit.local.internal.cache.ReadCache;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.ClientKeyRepository;
 import io.krrkit.local.internal.client.ClientRepository;
 import io.krrkit.local.internal.client.RegisteredClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,25 +17,42 @@ import java.util.Optional;
  * {@code kid} ({@code private_key_jwt}) the key must be one of its unexpired keys and the signature
  * made with it; with {@code x5c} and no {@code kid} (a client without registered keys) the
  * enterprise certificate is checked by {@link CertificateGrantVerifier}.
+ *
+ * <p>The client and the key are read through {@link ReadCache}s: a row found is kept at most {@link
+ * ReadCache#MAX_AGE}, and until the repositories count a write in the {@link ChangeCounter} given
+ * here; an id the store does not hold is looked for again on every grant.
  */
 public final class GrantAuthenticator {
   private final ClientRepository clients;
   private final ClientKeyRepository keys;
   private final CertificateGrantVerifier certificates;
   private final KeyVerifiers verifiers = new KeyVerifiers();
+  private final ReadCache<String, RegisteredClient> clientReads;
+  private final ReadCache<String, ClientKey> keyReads;
 
+  /**
+   * Reads clients and keys from the two stores, whose writes {@code changes} counts; {@code
+   * cacheClock}, real time, ages the cached rows.
+   */
   public GrantAuthenticator(
-      ClientRepository clients, ClientKeyRepository keys, CertificateGrantVerifier certificates) {
+      ClientRepository clients,
+      ClientKeyRepository keys,
+      CertificateGrantVerifier certificates,
+      ChangeCounter changes,
+      Clock cacheClock) {
     this.clients = clients;
     this.keys = keys;
     this.certificates = certificates;
+    this.clientReads =
+        new ReadCache<>(changes, cacheClock, ReadCache.MAX_AGE, ReadCache.MAX_ENTRIES);
+    this.keyReads = new ReadCache<>(changes, cacheClock, ReadCache.MAX_AGE, ReadCache.MAX_ENTRIES);
   }
 
   /** The client that signed {@code grant}; throws {@link TokenRequestException} when none did. */
   RegisteredClient authenticate(JwtGrant grant, Instant now) {
     RegisteredClient client =
-        clients
-            .findById(grant.iss())
+        clientReads
+            .get(grant.iss(), clients::findById)
             .orElseThrow(
                 () ->
                     TokenRequestException.of(
@@ -54,7 +74,8 @@ public final class GrantAuthenticator {
 
   private ClientKey keyOf(RegisteredClient client, JwtGrant grant, Instant now) {
     ClientKey key =
-        keys.findByKid(grant.kid())
+        keyReads
+            .get(grant.kid(), keys::findByKid)
             .filter(k -> k.clientId().equals(client.clientId()))
             .orElseThrow(
                 () ->

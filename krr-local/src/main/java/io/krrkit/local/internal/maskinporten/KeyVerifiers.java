@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Signature verifiers for registered client keys, made once per key instead of once per grant.
  *
  * <p>Only a parse cache, never an authority: entries are keyed by the public JWK's exact text as
- * stored, and the caller looks the key up in the store on every request, so a deleted, expired or
- * replaced key stops being used at once, on every node. Thread-safe; bounded by clearing.
+ * stored, and the caller looks the key up on every request (through a {@link
+ * io.krrkit.local.internal.cache.ReadCache}, at most a second old), so a deleted, expired or
+ * replaced key stops being used at once on this node and within a second on every other.
+ * Thread-safe; bounded by clearing.
  */
 final class KeyVerifiers {
   /** More distinct keys than any emulator holds; past it the cache starts over. */

@@ -5,6 +5,7 @@ import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.AccessState;
 import io.krrkit.local.internal.access.ScopeAccess;
 import io.krrkit.local.internal.access.ScopeAccessRepository;
+import io.krrkit.local.internal.cache.ChangeCounter;
 import io.krrkit.local.internal.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +20,20 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
           + " FROM scope_access a JOIN api_scope s ON s.name = a.scope";
 
   private final Jdbc jdbc;
+  private final ChangeCounter changes;
 
   /** Uses {@code jdbc} for every statement. */
   public JdbcScopeAccessRepository(Jdbc jdbc) {
+    this(jdbc, new ChangeCounter());
+  }
+
+  /**
+   * Uses {@code jdbc} for every statement and counts each write in {@code changes}, which the token
+   * endpoint's read caches of these rows watch.
+   */
+  public JdbcScopeAccessRepository(Jdbc jdbc, ChangeCounter changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   @Override
@@ -58,11 +69,23 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
 
   @Override
   public void deleteAll() {
-    jdbc.update("DELETE FROM scope_access");
+    try {
+      jdbc.update("DELETE FROM scope_access");
+    } finally {
+      changes.changed();
+    }
   }
 
   @Override
   public void save(ScopeAccess a) {
+    try {
+      insertOrUpdate(a);
+    } finally {
+      changes.changed();
+    }
+  }
+
+  private void insertOrUpdate(ScopeAccess a) {
     int changed =
         jdbc.update(
             "UPDATE scope_access SET state = ?, last_updated = ? WHERE scope = ?"
@@ -85,11 +108,15 @@ public final class JdbcScopeAccessRepository implements ScopeAccessRepository {
 
   @Override
   public boolean delete(Scope scope, OrgNumber consumer) {
-    return jdbc.update(
-            "DELETE FROM scope_access WHERE scope = ? AND consumer_orgno = ?",
-            scope.value(),
-            consumer.value())
-        > 0;
+    try {
+      return jdbc.update(
+              "DELETE FROM scope_access WHERE scope = ? AND consumer_orgno = ?",
+              scope.value(),
+              consumer.value())
+          > 0;
+    } finally {
+      changes.changed();
+    }
   }
 
   private static ScopeAccess map(ResultSet rs) throws SQLException {

@@ -5,13 +5,12 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.access.ApiScope;
 import io.krrkit.local.internal.access.ScopeRepository;
+import io.krrkit.local.internal.cache.ChangeCounter;
 import io.krrkit.local.internal.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,25 +46,25 @@ public final class JdbcScopeRepository implements ScopeRepository {
           + "?)";
 
   private final Jdbc jdbc;
+  private final ChangeCounter changes;
 
   /** Uses {@code jdbc} for every statement. */
   public JdbcScopeRepository(Jdbc jdbc) {
+    this(jdbc, new ChangeCounter());
+  }
+
+  /**
+   * Uses {@code jdbc} for every statement and counts each write in {@code changes}, which the token
+   * endpoint's read caches of these rows watch.
+   */
+  public JdbcScopeRepository(Jdbc jdbc, ChangeCounter changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   @Override
   public Optional<ApiScope> find(Scope name) {
     return jdbc.queryOne(SELECT + " WHERE name = ?", JdbcScopeRepository::map, name.value());
-  }
-
-  @Override
-  public List<ApiScope> findAll(Collection<Scope> names) {
-    if (names.isEmpty()) {
-      return List.of();
-    }
-    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
-    Object[] params = names.stream().map(Scope::value).toArray();
-    return jdbc.query(SELECT + " WHERE name IN (" + marks + ")", JdbcScopeRepository::map, params);
   }
 
   @Override
@@ -81,14 +80,22 @@ public final class JdbcScopeRepository implements ScopeRepository {
 
   @Override
   public void save(ApiScope scope) {
-    if (jdbc.update(UPDATE, params(scope)) == 0) {
-      jdbc.update(INSERT, params(scope));
+    try {
+      if (jdbc.update(UPDATE, params(scope)) == 0) {
+        jdbc.update(INSERT, params(scope));
+      }
+    } finally {
+      changes.changed();
     }
   }
 
   @Override
   public void deleteAll() {
-    jdbc.update("DELETE FROM api_scope"); // scope_access follows (ON DELETE CASCADE)
+    try {
+      jdbc.update("DELETE FROM api_scope"); // scope_access follows (ON DELETE CASCADE)
+    } finally {
+      changes.changed();
+    }
   }
 
   @Override
@@ -96,7 +103,11 @@ public final class JdbcScopeRepository implements ScopeRepository {
     if (find(scope.name()).isPresent()) {
       return false; // the usual case on restart: seeded before
     }
-    return jdbc.insertUnlessTaken(INSERT, params(scope));
+    try {
+      return jdbc.insertUnlessTaken(INSERT, params(scope));
+    } finally {
+      changes.changed();
+    }
   }
 
   /** Parameters in the order of {@link #COLUMNS}, name last. */

@@ -1,5 +1,6 @@
 package io.krrkit.local.internal.client.jdbc;
 
+import io.krrkit.local.internal.cache.ChangeCounter;
 import io.krrkit.local.internal.client.ClientKey;
 import io.krrkit.local.internal.client.ClientKeyRepository;
 import io.krrkit.local.internal.store.Jdbc;
@@ -28,10 +29,20 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
       "SELECT client_id FROM client WHERE client_id = ? FOR UPDATE";
 
   private final Jdbc jdbc;
+  private final ChangeCounter changes;
 
   /** Uses {@code jdbc} for every statement. */
   public JdbcClientKeyRepository(Jdbc jdbc) {
+    this(jdbc, new ChangeCounter());
+  }
+
+  /**
+   * Uses {@code jdbc} for every statement and counts each write in {@code changes}, which the token
+   * endpoint's read caches of these rows watch.
+   */
+  public JdbcClientKeyRepository(Jdbc jdbc, ChangeCounter changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   @Override
@@ -46,18 +57,22 @@ public final class JdbcClientKeyRepository implements ClientKeyRepository {
 
   @Override
   public Optional<List<ClientKey>> change(String clientId, UnaryOperator<List<ClientKey>> change) {
-    return jdbc.inTransaction(
-        c -> {
-          if (!lockClient(c, clientId)) {
-            return Optional.empty();
-          }
-          List<ClientKey> held = read(c, clientId);
-          List<ClientKey> after = List.copyOf(change.apply(List.copyOf(held)));
-          if (!after.equals(held)) {
-            replace(c, clientId, after);
-          }
-          return Optional.of(after);
-        });
+    try {
+      return jdbc.inTransaction(
+          c -> {
+            if (!lockClient(c, clientId)) {
+              return Optional.empty();
+            }
+            List<ClientKey> held = read(c, clientId);
+            List<ClientKey> after = List.copyOf(change.apply(List.copyOf(held)));
+            if (!after.equals(held)) {
+              replace(c, clientId, after);
+            }
+            return Optional.of(after);
+          });
+    } finally {
+      changes.changed(); // after the commit, so no key read before it stays cached
+    }
   }
 
   private static boolean lockClient(Connection c, String clientId) throws SQLException {

@@ -3,6 +3,7 @@ package io.krrkit.local.internal.client.jdbc;
 import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.local.internal.cache.ChangeCounter;
 import io.krrkit.local.internal.client.ClientRepository;
 import io.krrkit.local.internal.client.RegisteredClient;
 import io.krrkit.local.internal.store.Jdbc;
@@ -40,10 +41,20 @@ public final class JdbcClientRepository implements ClientRepository {
           + " client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Jdbc jdbc;
+  private final ChangeCounter changes;
 
   /** Uses {@code jdbc} for every statement. */
   public JdbcClientRepository(Jdbc jdbc) {
+    this(jdbc, new ChangeCounter());
+  }
+
+  /**
+   * Uses {@code jdbc} for every statement and counts each write in {@code changes}, which the token
+   * endpoint's read caches of these rows watch.
+   */
+  public JdbcClientRepository(Jdbc jdbc, ChangeCounter changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   @Override
@@ -88,14 +99,22 @@ public final class JdbcClientRepository implements ClientRepository {
   @Override
   public void save(RegisteredClient c) {
     Object[] params = params(c);
-    if (jdbc.update(UPDATE, params) == 0) {
-      jdbc.update(INSERT, params);
+    try {
+      if (jdbc.update(UPDATE, params) == 0) {
+        jdbc.update(INSERT, params);
+      }
+    } finally {
+      changes.changed();
     }
   }
 
   @Override
   public boolean delete(String clientId) {
-    return jdbc.update("DELETE FROM client WHERE client_id = ?", clientId) > 0;
+    try { // the client's keys go with it (ON DELETE CASCADE)
+      return jdbc.update("DELETE FROM client WHERE client_id = ?", clientId) > 0;
+    } finally {
+      changes.changed();
+    }
   }
 
   /** Parameters in the order of {@link #UPDATE} and {@link #INSERT}, client_id last. */

@@ -5,6 +5,7 @@ import io.krrkit.local.OffsetClock;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.access.jdbc.JdbcScopeAccessRepository;
 import io.krrkit.local.internal.access.jdbc.JdbcScopeRepository;
+import io.krrkit.local.internal.cache.ChangeCounter;
 import io.krrkit.local.internal.client.ClientDraft;
 import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
@@ -34,9 +35,15 @@ final class FuzzStore {
     Jdbc jdbc = new Jdbc(Database.h2InMemory().dataSource());
     Clock clock =
         new OffsetClock(Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC));
+    ChangeCounter changes = new ChangeCounter();
     SCOPES =
         new ScopeRegistry(
-            new JdbcScopeRepository(jdbc), new JdbcScopeAccessRepository(jdbc), ORG, clock);
+            new JdbcScopeRepository(jdbc, changes),
+            new JdbcScopeAccessRepository(jdbc, changes),
+            ORG,
+            clock,
+            changes,
+            Clock.systemUTC());
     SCOPES.seedBuiltIns();
     CLIENTS =
         new ClientRegistry(
