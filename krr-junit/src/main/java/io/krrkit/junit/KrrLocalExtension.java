@@ -5,9 +5,12 @@ import io.krrkit.core.IntegrationType;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.krr.KrrClient;
+import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.selfservice.SelfServiceClient;
+import io.krrkit.testsupport.ReadyClients;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,7 +206,7 @@ public final class KrrLocalExtension
    * @throws IllegalArgumentException when the client holds no {@code krr:global} lookup scope
    */
   public KrrClient.Builder krrClientBuilder(TestClient client) {
-    return ReadyClients.krr(krrLocal(), client);
+    return readyClients().krr(client);
   }
 
   /** A Maskinporten client signing {@code client}'s grants, on the emulator's URLs and clock. */
@@ -216,7 +219,7 @@ public final class KrrLocalExtension
    * retries, listeners and the like before {@code build()}.
    */
   public MaskinportenClient.Builder maskinportenClientBuilder(TestClient client) {
-    return ReadyClients.maskinporten(krrLocal(), client.clientId(), client.key());
+    return readyClients().maskinporten(client);
   }
 
   /**
@@ -225,7 +228,20 @@ public final class KrrLocalExtension
    * HTTP, as your code does against Digdir.
    */
   public SelfServiceClient selfServiceClient() {
-    return ReadyClients.selfService(krrLocal());
+    Bootstrap bootstrap = krrLocal().bootstrap();
+    RSAKey key;
+    try {
+      key = RSAKey.parse(bootstrap.privateJwk());
+    } catch (ParseException e) {
+      throw new IllegalStateException("the emulator's bootstrap key is not an RSA JWK", e);
+    }
+    return readyClients().selfService(bootstrap.clientId(), key);
+  }
+
+  private ReadyClients readyClients() {
+    KrrLocal krr = krrLocal();
+    return new ReadyClients(
+        krr.maskinportenIssuer(), krr.kontaktregisteretUrl(), krr.selfServiceUrl(), krr.clock());
   }
 
   /** An emulator of the run, closed by JUnit when the run ends. */

@@ -3,6 +3,7 @@ package io.krrkit.junit;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
+import io.krrkit.testsupport.SigningClient;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ import java.util.Set;
  * @param scopes the scopes the client holds
  * @param key the RSA key pair; its public part is registered under {@code key.getKeyID()}
  */
-public record TestClient(String clientId, OrgNumber org, Set<Scope> scopes, RSAKey key) {
+public record TestClient(String clientId, OrgNumber org, Set<Scope> scopes, RSAKey key)
+    implements SigningClient {
 
   /** Checks that every part is there and that the key has its private part. */
   public TestClient {
