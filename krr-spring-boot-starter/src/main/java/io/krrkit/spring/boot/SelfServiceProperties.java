@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code krr.selfservice.*}: the {@code SelfServiceClient} bean, made only when {@code enabled}. It
- * signs in with the {@code krr.maskinporten} client, which then needs the {@code idporten:dcr.*}
- * scopes.
+ * signs in as the client given by {@code client-id} and {@code key}, which needs the {@code
+ * idporten:dcr.*} scopes (a KRR client is not given them, MP-201); without them, as the {@code
+ * krr.maskinporten} client.
  */
 @ConfigurationProperties("krr.selfservice")
 public class SelfServiceProperties {
