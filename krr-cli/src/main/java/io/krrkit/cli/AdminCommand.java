@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       AltinnAdminCommands.SystemUsers.class,
       AltinnAdminCommands.Consents.class,
       AdminCommand.SigningKeys.class,
+      JournalCommand.class,
       AdminCommand.Export.class,
       AdminCommand.Import.class,
       AdminCommand.Reset.class
