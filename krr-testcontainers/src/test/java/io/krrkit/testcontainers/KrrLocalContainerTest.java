@@ -65,6 +65,7 @@ class KrrLocalContainerTest {
     }
   }
 
+  // snippet:lookup
   @Test
   void theReadyKrrClientLooksUpAPersonInTheContainer() {
     LookupResult result = krr.krrClient().lookup(List.of(ACTIVE_PERSON));
@@ -72,6 +73,8 @@ class KrrLocalContainerTest {
     assertThat(result.person(ACTIVE_PERSON))
         .hasValueSatisfying(person -> assertThat(person.status()).isEqualTo(Status.AKTIV));
   }
+
+  // /snippet:lookup
 
   @Test
   void theBootstrapFileIsReadOutOfTheContainerAndNamesTheHostsIssuer() throws Exception {
