@@ -124,6 +124,11 @@ public final class Controls {
     return new Journal(wiring.journal);
   }
 
+  /** Fault and latency injection: rules that make the emulated services fail on purpose. */
+  public Faults faults() {
+    return new Faults(wiring.faults);
+  }
+
   /**
    * Writes the whole state into {@code dir} as state files, one JSON file per kind
    * (docs/testing.md#state-seed-export-import), without the emulator's signing keys. Operator API:

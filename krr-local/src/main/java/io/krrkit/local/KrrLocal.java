@@ -137,6 +137,8 @@ public final class KrrLocal implements AutoCloseable {
     running = null;
     if (r != null) {
       try {
+        // Held and delayed requests end now rather than hold the server's threads.
+        r.wiring().faults.clear();
         r.app().stop();
       } finally {
         r.database().close();

@@ -28,6 +28,7 @@ class ArchitectureTest {
           "altinn",
           "certificate",
           "client",
+          "fault",
           "idporten",
           "journal",
           "krr",
@@ -73,6 +74,10 @@ class ArchitectureTest {
             .haveSimpleName("DamagedStoreException")
             .orShould()
             .haveSimpleName("Journal")
+            .orShould()
+            .haveSimpleName("Faults")
+            .orShould()
+            .haveSimpleName("FaultEndpoint")
             .orShould()
             .haveSimpleName("RecordedRequest");
     rule.check(main);

@@ -2,6 +2,7 @@ package io.krrkit.local.internal;
 
 import io.javalin.config.JavalinConfig;
 import io.krrkit.core.OrgNumber;
+import io.krrkit.local.FaultEndpoint;
 import io.krrkit.local.OffsetClock;
 import io.krrkit.local.internal.access.DelegationRegistry;
 import io.krrkit.local.internal.access.ScopeAccess;
@@ -14,6 +15,7 @@ import io.krrkit.local.internal.admin.http.AdminErrors;
 import io.krrkit.local.internal.admin.http.AltinnAdminRoutes;
 import io.krrkit.local.internal.admin.http.CertificateAdminRoutes;
 import io.krrkit.local.internal.admin.http.ClockAdminRoutes;
+import io.krrkit.local.internal.admin.http.FaultAdminRoutes;
 import io.krrkit.local.internal.admin.http.JournalAdminRoutes;
 import io.krrkit.local.internal.admin.http.PersonAdminRoutes;
 import io.krrkit.local.internal.admin.http.SigningKeyAdminRoutes;
@@ -38,6 +40,8 @@ import io.krrkit.local.internal.client.jdbc.JdbcClientKeyRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcClientSecretRepository;
 import io.krrkit.local.internal.client.jdbc.JdbcOnBehalfOfRepository;
+import io.krrkit.local.internal.fault.FaultRules;
+import io.krrkit.local.internal.fault.http.FaultInjector;
 import io.krrkit.local.internal.http.ErrorPath;
 import io.krrkit.local.internal.http.HealthRoutes;
 import io.krrkit.local.internal.http.RequestGuards;
@@ -148,6 +152,8 @@ public final class Wiring {
   public final EmulatorState state;
   // --- the request journal (in memory) ---
   public final JournalRing journal;
+  // --- fault injection (in memory) ---
+  public final FaultRules faults;
   public final StateArchive stateArchive;
 
   /** Builds every store and service on {@code database}. */
@@ -287,6 +293,9 @@ public final class Wiring {
     // --- the request journal, emptied by a reset ---
     this.journal = new JournalRing(settings.journalSize());
     state.alsoReset(journal::clear);
+    // --- the fault rules, dropped by a reset ---
+    this.faults = new FaultRules(clock);
+    state.alsoReset(faults::clear);
     // --- the state as files (export, import, init), through the registries above ---
     this.stateArchive =
         new StateArchive(
@@ -353,6 +362,7 @@ public final class Wiring {
       new SigningKeyAdminRoutes(signingKeys).register(config.routes);
       new StateAdminRoutes(state, stateArchive).register(config.routes);
       new JournalAdminRoutes(journal).register(config.routes);
+      new FaultAdminRoutes(faults).register(config.routes);
     }
     // --- maskinporten (issuer {base}/maskinporten/) ---
     MaskinportenRoutes maskinporten =
@@ -392,6 +402,18 @@ public final class Wiring {
             clock,
             baseUrl);
     web.register(config);
+    // --- fault injection: errors in the shape of the endpoint's service ---
+    new FaultInjector(
+            faults,
+            Map.of(
+                FaultEndpoint.TOKEN, maskinporten.errors(),
+                FaultEndpoint.JWKS, maskinporten.errors(),
+                FaultEndpoint.METADATA, maskinporten.errors(),
+                FaultEndpoint.KRR_LOOKUP, krr.errors(),
+                FaultEndpoint.KRR_CHANGES, krr.errors(),
+                FaultEndpoint.SELFSERVICE, selfService.errors(),
+                FaultEndpoint.IDPORTEN, idportenRoutes.errors()))
+        .register(config.routes);
     // --- one error path: every error in the shape of the service that owns the path ---
     new ErrorPath(
             List.of(
