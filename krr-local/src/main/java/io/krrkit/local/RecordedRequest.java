@@ -16,7 +16,7 @@ import java.util.Objects;
  *     idporten} or {@code web}
  * @param method the HTTP method
  * @param path the path, without the query; an identity number in it is masked
- * @param status the answer's status
+ * @param status the answer's status; 0 when there was none (a fault dropped the connection)
  * @param duration how long the emulator took to answer
  * @param clientId the calling client, where known (from the grant, the access token or the client
  *     authentication), else {@code null}

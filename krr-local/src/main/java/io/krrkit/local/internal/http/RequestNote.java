@@ -16,6 +16,7 @@ public final class RequestNote {
   private String clientId;
   private String scope;
   private Map<String, String> details;
+  private boolean dropped;
 
   private RequestNote() {}
 
@@ -57,6 +58,17 @@ public final class RequestNote {
     }
     details.put(name, clip(String.valueOf(value)));
     return this;
+  }
+
+  /** Notes that the connection was dropped (a fault): the request got no status at all. */
+  public RequestNote dropped() {
+    this.dropped = true;
+    return this;
+  }
+
+  /** True when the request got no answer, only a dropped connection. */
+  public boolean wasDropped() {
+    return dropped;
   }
 
   /** The client, or {@code null}. */

@@ -7,6 +7,7 @@ import io.krrkit.local.internal.fault.FaultDecision;
 import io.krrkit.local.internal.fault.FaultRules;
 import io.krrkit.local.internal.fault.FaultStep;
 import io.krrkit.local.internal.http.Failure;
+import io.krrkit.local.internal.http.LogSafe;
 import io.krrkit.local.internal.http.RequestNote;
 import io.krrkit.local.internal.http.ServiceErrors;
 import io.krrkit.local.internal.http.TraceId;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Applies the {@link FaultRules} as a before-handler: a request to a faulted endpoint group waits
  * the rule's latency, then meets its step (an error in the service's own shape, a bare status, a
  * reset connection or no answer) instead of the real endpoint, or the real answer when the step
- * passes. The journal records faulted requests like any other, with the rule's id in {@code
- * details.fault}.
+ * passes. The journal records faulted requests like any other, with the status answered (0 when the
+ * connection was dropped) and the rule's id in {@code details.fault}.
  */
 public final class FaultInjector {
   private static final Logger log = LoggerFactory.getLogger(FaultInjector.class);
@@ -76,7 +77,7 @@ public final class FaultInjector {
     log.info(
         "{} {}: fault {} injected ({}) (trace_id: {})",
         ctx.method().name(),
-        ctx.path(),
+        LogSafe.maskAll(ctx.path()),
         decision.ruleId(),
         step.wireValue(),
         TraceId.of(ctx));
@@ -123,8 +124,12 @@ public final class FaultInjector {
     };
   }
 
-  /** Drops the connection with a TCP reset (linger 0), so the client meets "connection reset". */
+  /**
+   * Drops the connection with a TCP reset (linger 0), so the client meets "connection reset". The
+   * journal records status 0: nothing was answered.
+   */
   private static void reset(Context ctx) {
+    RequestNote.of(ctx).dropped();
     EndPoint endPoint =
         ServletContextRequest.getServletContextRequest(ctx.req())
             .getConnectionMetaData()

@@ -73,7 +73,7 @@ public final class JournalRecorder {
                 service,
                 ctx.method().name(),
                 LogSafe.maskAll(path),
-                ctx.statusCode(),
+                note != null && note.wasDropped() ? 0 : ctx.statusCode(),
                 duration,
                 client,
                 note == null ? null : note.scope(),
