@@ -6,6 +6,7 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.krr.KrrClient;
 import io.krrkit.local.Bootstrap;
+import io.krrkit.local.Faults;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.selfservice.SelfServiceClient;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,7 +54,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * your project brings, 5.10 or newer, 6 too.
  */
 public final class KrrLocalExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
   private static final ExtensionContext.Namespace SHARED =
       ExtensionContext.Namespace.create(KrrLocalExtension.class, "shared");
 
@@ -114,6 +120,15 @@ public final class KrrLocalExtension
     }
   }
 
+  /** A fault rule lasts for the test that adds it, so it never fails the next test. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    KrrLocal running = krrLocal;
+    if (running != null) {
+      running.controls().faults().clear();
+    }
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == KrrLocal.class;
@@ -152,6 +167,18 @@ public final class KrrLocalExtension
    */
   public RequestVerifier verify() {
     return RequestVerifier.of(krrLocal().controls().journal());
+  }
+
+  /**
+   * Fault and latency injection: makes an endpoint of the emulator fail on purpose, to test your
+   * retries and time-outs. The rules are cleared after each test.
+   *
+   * <pre>{@code
+   * krr.faults().on(FaultEndpoint.KRR_LOOKUP).sequence(503, 503, 200).add(); // fails twice
+   * }</pre>
+   */
+  public Faults faults() {
+    return krrLocal().controls().faults();
   }
 
   /** Moves the emulator's clock, and with it the clocks of the ready clients. */
