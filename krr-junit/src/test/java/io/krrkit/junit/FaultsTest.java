@@ -25,6 +25,7 @@ class FaultsTest {
   @RegisterExtension
   static final KrrLocalExtension krr = KrrLocalExtension.builder().seedPersons(0).build();
 
+  // snippet:outage
   @Test
   @Order(1)
   void aScriptedOutageIsRetriedThroughByTheReadyKrrClient() {
@@ -45,6 +46,8 @@ class FaultsTest {
     krr.verify().lookups().client(client.clientId()).status(200).times(1);
     assertThat(krr.faults().applied(id)).isEqualTo(2);
   }
+
+  // /snippet:outage
 
   @Test
   @Order(2)
