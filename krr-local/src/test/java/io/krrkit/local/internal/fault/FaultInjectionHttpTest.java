@@ -2,6 +2,7 @@ package io.krrkit.local.internal.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.krrkit.core.Scope;
@@ -249,11 +250,18 @@ class FaultInjectionHttpTest {
     Thread clearer =
         new Thread(
             () -> {
-              try {
-                Thread.sleep(500);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              // Clear once the rule holds the request, not after a guessed pause.
+              await()
+                  .atMost(Duration.ofSeconds(20))
+                  .until(
+                      () ->
+                          send("GET", "/admin/faults", null)
+                                  .json()
+                                  .get("rules")
+                                  .get(0)
+                                  .get("applied")
+                                  .asInt()
+                              == 1);
               send("DELETE", "/admin/faults", null);
             });
     clearer.start();
