@@ -12,7 +12,6 @@ import io.krrkit.maskinporten.TokenRequest;
 import io.krrkit.selfservice.SelfServiceClient;
 import io.krrkit.selfservice.SelfServiceConfigException;
 import io.krrkit.selfservice.SelfServiceEnvironment;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,8 +26,7 @@ final class ClientFactory {
 
   static MaskinportenClient.Builder maskinporten(MaskinportenProperties p) {
     MaskinportenProperties.Certificate cert = p.getCertificate();
-    Credentials credentials =
-        new Credentials(MP, p.getClientId(), p.getKey(), p.getKid(), p.getKeyPassword());
+    Credentials credentials = new Credentials(MP, p);
     MaskinportenClient.Builder builder = credentials.builder(maskinportenEnvironment(p));
     if (p.getKey() != null && cert.getKeystore() != null) {
       throw new KrrPropertyException(
@@ -75,9 +73,7 @@ final class ClientFactory {
     if (blank(s.getClientId()) && s.getKey() == null) {
       return java.util.Optional.empty();
     }
-    Credentials credentials =
-        new Credentials(
-            "krr.selfservice.", s.getClientId(), s.getKey(), s.getKid(), s.getKeyPassword());
+    Credentials credentials = new Credentials("krr.selfservice.", s);
     MaskinportenClient.Builder builder = credentials.builder(maskinportenEnvironment(p));
     if (s.getKey() == null) {
       throw new KrrPropertyException(
@@ -90,10 +86,10 @@ final class ClientFactory {
   }
 
   /** A client id and key file, under the properties {@code prefix}. */
-  private record Credentials(
-      String prefix, String clientId, Path key, String kid, String keyPassword) {
+  private record Credentials(String prefix, ClientKeyProperties properties) {
 
     MaskinportenClient.Builder builder(MaskinportenEnvironment environment) {
+      String clientId = properties.getClientId();
       if (blank(clientId)) {
         throw new KrrPropertyException(
             prefix + "client-id",
@@ -107,9 +103,11 @@ final class ClientFactory {
     }
 
     RSAKey signingKey() {
+      String keyPassword = properties.getKeyPassword();
       char[] password = keyPassword == null ? null : keyPassword.toCharArray();
+      String kid = properties.getKid();
       try {
-        return KeyFiles.readPrivateKey(key, blank(kid) ? null : kid, password);
+        return KeyFiles.readPrivateKey(properties.getKey(), blank(kid) ? null : kid, password);
       } catch (MaskinportenConfigException e) {
         String message = e.getMessage();
         String action =

@@ -12,10 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * or an enterprise certificate ({@code certificate.*}).
  */
 @ConfigurationProperties("krr.maskinporten")
-public class MaskinportenProperties {
-  /** The integration id (client_id) of the client, as Samarbeidsportalen shows it. */
-  private String clientId;
-
+public class MaskinportenProperties extends ClientKeyProperties {
   /** Digdir's environment to get tokens from, when no issuer is given. */
   private DigdirEnvironment environment = DigdirEnvironment.TEST;
 
@@ -25,33 +22,11 @@ public class MaskinportenProperties {
    */
   private String issuer;
 
-  /**
-   * Private key file the client's grants are signed with: a JWK, a PEM (PKCS#8 or PKCS#1) or a
-   * PKCS#12 keystore; its key id must be registered on the client.
-   */
-  private Path key;
-
-  /** Key id the key is registered under; needed for PEM, a JWK carries its own. */
-  private String kid;
-
-  /** Password of a PKCS#12 key file (and of its key). */
-  private String keyPassword;
-
   /** Scopes of the tokens the KRR client and the health check ask for. */
   private List<Scope> scopes = new ArrayList<>(List.of(Scope.KRR_KONTAKTINFORMASJON_READ));
 
   /** An enterprise certificate to sign with instead of a registered key (sent as x5c). */
   private final Certificate certificate = new Certificate();
-
-  /** The client id. */
-  public String getClientId() {
-    return clientId;
-  }
-
-  /** Sets the client id. */
-  public void setClientId(String clientId) {
-    this.clientId = clientId;
-  }
 
   /** The environment. */
   public DigdirEnvironment getEnvironment() {
@@ -71,36 +46,6 @@ public class MaskinportenProperties {
   /** Sets a custom issuer. */
   public void setIssuer(String issuer) {
     this.issuer = issuer;
-  }
-
-  /** The key file, or null. */
-  public Path getKey() {
-    return key;
-  }
-
-  /** Sets the key file. */
-  public void setKey(Path key) {
-    this.key = key;
-  }
-
-  /** The kid, or null. */
-  public String getKid() {
-    return kid;
-  }
-
-  /** Sets the kid. */
-  public void setKid(String kid) {
-    this.kid = kid;
-  }
-
-  /** The PKCS#12 key file's password, or null. */
-  public String getKeyPassword() {
-    return keyPassword;
-  }
-
-  /** Sets the PKCS#12 key file's password. */
-  public void setKeyPassword(String keyPassword) {
-    this.keyPassword = keyPassword;
   }
 
   /** The scopes. */

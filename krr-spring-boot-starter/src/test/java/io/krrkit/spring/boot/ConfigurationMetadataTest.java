@@ -44,7 +44,11 @@ class ConfigurationMetadataTest {
             "krr.lookup.base-url",
             "krr.selfservice.enabled",
             "krr.selfservice.environment",
-            "krr.selfservice.base-url");
+            "krr.selfservice.base-url",
+            "krr.selfservice.client-id",
+            "krr.selfservice.key",
+            "krr.selfservice.kid",
+            "krr.selfservice.key-password");
     List<String> hinted = new ArrayList<>();
     metadata.get("hints").forEach(h -> hinted.add(h.get("name").asText()));
     assertThat(hinted).contains("krr.maskinporten.scopes");
