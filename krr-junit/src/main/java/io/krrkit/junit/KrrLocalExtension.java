@@ -6,11 +6,12 @@ import io.krrkit.core.OrgNumber;
 import io.krrkit.core.Scope;
 import io.krrkit.krr.KrrClient;
 import io.krrkit.local.Bootstrap;
-import io.krrkit.local.Faults;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.selfservice.SelfServiceClient;
+import io.krrkit.testsupport.Faults;
 import io.krrkit.testsupport.ReadyClients;
+import io.krrkit.testsupport.RequestVerifier;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,7 +167,7 @@ public final class KrrLocalExtension
    * }</pre>
    */
   public RequestVerifier verify() {
-    return RequestVerifier.of(krrLocal().controls().journal());
+    return RequestVerifier.of(InProcess.journal(krrLocal().controls()));
   }
 
   /**
@@ -178,7 +179,7 @@ public final class KrrLocalExtension
    * }</pre>
    */
   public Faults faults() {
-    return krrLocal().controls().faults();
+    return InProcess.faults(krrLocal().controls());
   }
 
   /** Moves the emulator's clock, and with it the clocks of the ready clients. */

@@ -10,15 +10,14 @@ import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.selfservice.ClientRequest;
 import io.krrkit.selfservice.RegisteredClient;
 import io.krrkit.selfservice.SelfServiceClient;
+import io.krrkit.testsupport.Faults;
+import io.krrkit.testsupport.OperatorApiClient;
 import io.krrkit.testsupport.ReadyClients;
+import io.krrkit.testsupport.RequestVerifier;
 import io.krrkit.testsupport.SigningClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -53,7 +52,9 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p>The operator API is on, behind a token this object makes: {@link #advance} moves the
- * emulator's clock and the ready clients' clock together, {@link #reset} empties the state.
+ * emulator's clock and the ready clients' clock together, {@link #reset} empties the state, {@link
+ * #faults()} injects faults and {@link #verify()} checks the calls made, with the same API as
+ * krr-junit's.
  */
 public class KrrLocalContainer extends GenericContainer<KrrLocalContainer> {
   /** The image {@code image/build} makes. */
@@ -71,7 +72,6 @@ public class KrrLocalContainer extends GenericContainer<KrrLocalContainer> {
   private final String operatorToken = "krr-tc-" + UUID.randomUUID();
   private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
   private final Clock clock = new FollowingClock(clockOffset, ZoneOffset.UTC);
-  private final HttpClient http = HttpClient.newHttpClient();
   private int hostPort;
   private volatile Bootstrap bootstrap;
   private volatile RSAKey keyMaterial;
@@ -186,38 +186,44 @@ public class KrrLocalContainer extends GenericContainer<KrrLocalContainer> {
   public void advance(Duration delta) {
     Duration offset = clockOffset.get().plus(delta);
     String body = JSON.createObjectNode().put("offset", offset.toString()).toString();
-    admin(
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/clock"))
-            .PUT(HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json"));
+    operatorApi().send("PUT", "/admin/clock", body);
     clockOffset.set(offset);
   }
 
   /** Empties the emulator's state (clients, keys, persons back to the seed) between tests. */
   public void reset() {
-    admin(
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/reset"))
-            .POST(HttpRequest.BodyPublishers.noBody()));
+    operatorApi().send("POST", "/admin/reset", null);
     clockOffset.set(Duration.ZERO);
   }
 
-  private void admin(HttpRequest.Builder request) {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              request.header("Authorization", "Bearer " + operatorToken).build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("the operator API did not answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted calling the operator API", e);
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          "the operator API answered " + response.statusCode() + ": " + response.body());
-    }
+  /**
+   * Fault and latency injection in the container (operator API {@code /admin/faults}), as
+   * krr-junit's {@code krr.faults()}: makes an endpoint fail on purpose, to test your retries and
+   * time-outs. The rules stay until removed, {@link Faults#clear()} or {@link #reset()}.
+   *
+   * <pre>{@code
+   * krr.faults().on(FaultEndpoint.KRR_LOOKUP).sequence(503, 503).retryAfter(Duration.ZERO).add();
+   * }</pre>
+   */
+  public Faults faults() {
+    return operatorApi().faults();
+  }
+
+  /**
+   * Verifies the calls made to the emulator in the container, from its request journal (operator
+   * API {@code /admin/journal}), as krr-junit's {@code krr.verify()}.
+   *
+   * <pre>{@code
+   * krr.verify().tokenRequests().client(client.clientId()).times(1); // the token was cached
+   * }</pre>
+   */
+  public RequestVerifier verify() {
+    return RequestVerifier.of(operatorApi().journal());
+  }
+
+  /** The container's operator API, with its token, for {@code /admin} calls of your own. */
+  public OperatorApiClient operatorApi() {
+    return new OperatorApiClient(baseUrl(), operatorToken);
   }
 
   private ReadyClients readyClients() {

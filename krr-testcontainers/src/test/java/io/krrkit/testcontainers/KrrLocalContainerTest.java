@@ -2,16 +2,20 @@ package io.krrkit.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import io.krrkit.core.Scope;
 import io.krrkit.core.krr.Status;
+import io.krrkit.krr.KrrClient;
 import io.krrkit.krr.LookupResult;
 import io.krrkit.local.RequiredTool;
 import io.krrkit.maskinporten.AccessToken;
 import io.krrkit.maskinporten.MaskinportenErrorException;
+import io.krrkit.testsupport.FaultEndpoint;
+import io.krrkit.testsupport.Faults;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
@@ -57,6 +62,13 @@ class KrrLocalContainerTest {
     krr = started;
   }
 
+  @AfterEach
+  void noRuleOutlivesItsTest() {
+    if (krr != null) {
+      krr.faults().clear();
+    }
+  }
+
   @AfterAll
   static void stop() {
     if (krr != null) {
@@ -75,6 +87,85 @@ class KrrLocalContainerTest {
   }
 
   // /snippet:lookup
+
+  // snippet:faults
+  @Test
+  void aScriptedOutageIsRetriedThroughAndTheJournalCountsEveryAttempt() {
+    ContainerTestClient client = krr.registerKrrClient();
+    KrrClient krrClient = krr.krrClientBuilder(client).build();
+    krr.verify().clear();
+    String id =
+        krr.faults()
+            .on(FaultEndpoint.KRR_LOOKUP)
+            .sequence(503, 503)
+            .retryAfter(Duration.ZERO)
+            .add();
+
+    assertThat(krrClient.lookup(List.of(ACTIVE_PERSON)).persons()).hasSize(1);
+
+    // A faulted request never reached the service, which names the client: it is counted by status.
+    krr.verify().lookups().status(503).times(2);
+    krr.verify().lookups().client(client.clientId()).status(200).times(1);
+    assertThat(krr.faults().applied(id)).isEqualTo(2);
+  }
+
+  // /snippet:faults
+
+  // snippet:verify
+  @Test
+  void theReadyClientAsksForOneTokenForTwoLookups() {
+    ContainerTestClient client = krr.registerKrrClient();
+    KrrClient krrClient = krr.krrClientBuilder(client).build();
+
+    krrClient.lookup(List.of(ACTIVE_PERSON));
+    krrClient.lookup(List.of(ACTIVE_PERSON));
+
+    krr.verify().tokenRequests().client(client.clientId()).times(1); // the token was cached
+    krr.verify().lookups().client(client.clientId()).status(200).times(2);
+  }
+
+  // /snippet:verify
+
+  @Test
+  void aFailedVerificationListsTheContainersJournal() {
+    ContainerTestClient client = krr.registerKrrClient();
+    krr.krrClientBuilder(client).build().lookup(List.of(ACTIVE_PERSON));
+
+    assertThatThrownBy(() -> krr.verify().tokenRequests().client(client.clientId()).times(2))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("expected exactly 2 token requests of client " + client.clientId())
+        .hasMessageContaining("but there were 1")
+        .hasMessageContaining("POST /maskinporten/token 200 client=" + client.clientId())
+        .hasMessageNotContaining(ACTIVE_PERSON);
+  }
+
+  @Test
+  void aRuleThatCannotApplyIsRefusedWithTheEmulatorsMessageAndNothingIsAdded() {
+    assertThatThrownBy(() -> krr.faults().on(FaultEndpoint.TOKEN).status(700).add())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("status");
+    assertThatThrownBy(() -> krr.faults().on(FaultEndpoint.TOKEN).status(503).times(0).add())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("times");
+
+    assertThat(krr.faults().rules()).isEmpty();
+    assertThat(krr.faults().applied("no-such-rule")).isEqualTo(-1);
+    assertThat(krr.faults().remove("no-such-rule")).isFalse();
+  }
+
+  @Test
+  void rulesAreListedRemovedAndClearedOverTheOperatorApi() {
+    String token = krr.faults().on(FaultEndpoint.TOKEN).status(500).times(3).add();
+    String jwks = krr.faults().on(FaultEndpoint.JWKS).resetConnection().add();
+
+    assertThat(krr.faults().rules())
+        .extracting(Faults.Rule::id, Faults.Rule::endpoint, Faults.Rule::remaining)
+        .containsExactly(tuple(token, FaultEndpoint.TOKEN, 3), tuple(jwks, FaultEndpoint.JWKS, -1));
+    assertThat(krr.faults().remove(token)).isTrue();
+    assertThat(krr.faults().rules()).extracting(Faults.Rule::id).containsExactly(jwks);
+    krr.faults().clear();
+    assertThat(krr.faults().rules()).isEmpty();
+  }
 
   @Test
   void theBootstrapFileIsReadOutOfTheContainerAndNamesTheHostsIssuer() throws Exception {

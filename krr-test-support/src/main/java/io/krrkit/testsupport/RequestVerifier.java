@@ -1,7 +1,5 @@
-package io.krrkit.junit;
+package io.krrkit.testsupport;
 
-import io.krrkit.local.Journal;
-import io.krrkit.local.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,9 +7,11 @@ import java.util.function.Predicate;
 
 /**
  * Verifies the calls your code made to the emulator, from its request journal: which requests, how
- * many, with which client and answer. Each filter returns a new verifier; {@link #times}, {@link
- * #atLeast} and {@link #never} fail the test with the requests the journal holds, so the failure
- * says what happened instead.
+ * many, with which client and answer. krr-junit's {@code krr.verify()} reads the journal of the
+ * emulator in the test's JVM, krr-testcontainers' {@code container.verify()} the operator API's
+ * {@code GET /admin/journal}; the verifier is the same ({@link JournalSource}). Each filter returns
+ * a new verifier; {@link #times}, {@link #atLeast} and {@link #never} fail the test with the
+ * requests the journal holds, so the failure says what happened instead.
  *
  * <pre>{@code
  * krr.reset();                       // or krr.verify().clear(), to count from here
@@ -22,45 +22,46 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>The journal keeps the last {@code journalSize} requests (1 000 unless configured) and holds no
- * secrets or identity numbers ({@link RecordedRequest}).
+ * secrets or identity numbers ({@link JournalEntry}).
  */
 public final class RequestVerifier {
-  private final Journal journal;
-  private final Predicate<RecordedRequest> filter;
+  private final JournalSource journal;
+  private final Predicate<JournalEntry> filter;
   private final List<String> description;
 
   private RequestVerifier(
-      Journal journal, Predicate<RecordedRequest> filter, List<String> description) {
+      JournalSource journal, Predicate<JournalEntry> filter, List<String> description) {
     this.journal = journal;
     this.filter = filter;
     this.description = description;
   }
 
-  static RequestVerifier of(Journal journal) {
+  /** Every request {@code journal} holds; narrow it with the filters. */
+  public static RequestVerifier of(JournalSource journal) {
     return new RequestVerifier(
         Objects.requireNonNull(journal, "journal == null"), r -> true, List.of());
   }
 
   /** Maskinporten token requests ({@code POST …/token}). */
   public RequestVerifier tokenRequests() {
-    return and(RecordedRequest::isTokenRequest, "token requests");
+    return and(JournalEntry::isTokenRequest, "token requests");
   }
 
   /** KRR lookups ({@code POST …/personer}). */
   public RequestVerifier lookups() {
-    return and(RecordedRequest::isLookup, "KRR lookups");
+    return and(JournalEntry::isLookup, "KRR lookups");
   }
 
   /**
-   * Requests to {@code service}: one of {@link RecordedRequest#SERVICES} ({@code maskinporten},
-   * {@code kontaktregisteret}, {@code selvbetjening}, {@code idporten}, {@code web}).
+   * Requests to {@code service}: one of {@link JournalEntry#SERVICES} ({@code maskinporten}, {@code
+   * kontaktregisteret}, {@code selvbetjening}, {@code idporten}, {@code web}).
    *
    * @throws IllegalArgumentException for another name
    */
   public RequestVerifier service(String service) {
-    if (!RecordedRequest.SERVICES.contains(service)) {
+    if (!JournalEntry.SERVICES.contains(service)) {
       throw new IllegalArgumentException(
-          "unknown service " + service + "; one of " + RecordedRequest.SERVICES);
+          "unknown service " + service + "; one of " + JournalEntry.SERVICES);
     }
     return and(r -> r.service().equals(service), "to " + service);
   }
@@ -89,19 +90,19 @@ public final class RequestVerifier {
   }
 
   /** Requests {@code filter} accepts. */
-  public RequestVerifier matching(Predicate<? super RecordedRequest> filter) {
+  public RequestVerifier matching(Predicate<? super JournalEntry> filter) {
     Objects.requireNonNull(filter, "filter == null");
     return and(filter::test, "matching a filter");
   }
 
   /** The matching requests, newest first. */
-  public List<RecordedRequest> requests() {
-    return journal.entries(filter);
+  public List<JournalEntry> requests() {
+    return journal.entries().stream().filter(filter).toList();
   }
 
   /** How many requests match. */
   public long count() {
-    return journal.count(filter);
+    return journal.entries().stream().filter(filter).count();
   }
 
   /**
@@ -136,7 +137,7 @@ public final class RequestVerifier {
     journal.clear();
   }
 
-  private RequestVerifier and(Predicate<RecordedRequest> more, String what) {
+  private RequestVerifier and(Predicate<JournalEntry> more, String what) {
     List<String> words = new ArrayList<>(description);
     words.add(what);
     return new RequestVerifier(journal, filter.and(more), List.copyOf(words));
@@ -152,7 +153,7 @@ public final class RequestVerifier {
             .append(", but there were ")
             .append(actual)
             .append(". The journal holds (newest first):");
-    List<RecordedRequest> all = journal.entries();
+    List<JournalEntry> all = journal.entries();
     all.stream().limit(20).forEach(r -> message.append("\n  ").append(r));
     if (all.size() > 20) {
       message.append("\n  … and ").append(all.size() - 20).append(" more");
