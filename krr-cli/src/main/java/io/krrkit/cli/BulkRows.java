@@ -1,16 +1,20 @@
 package io.krrkit.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.krrkit.core.Masking;
 import io.krrkit.core.krr.KrrJson;
 import io.krrkit.core.krr.Person;
 import io.krrkit.krr.BulkRow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +26,7 @@ import java.util.stream.Collectors;
  * @param passThrough the pass-through column names, in input order; empty for none
  */
 record BulkRows(RowFormat format, char delimiter, boolean bom, List<String> passThrough) {
-  private static final ObjectMapper JSON = KrrJson.newObjectMapper();
+  private static final ObjectWriter ROW_WRITER = KrrJson.newObjectMapper().writerFor(JsonRow.class);
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final List<String> REJECT_COLUMNS = List.of("line", "value", "rule", "reason");
 
@@ -45,16 +49,14 @@ record BulkRows(RowFormat format, char delimiter, boolean bom, List<String> pass
   /** One output row for input line {@code line}. */
   byte[] row(long line, Person person, List<String> input) {
     if (format == RowFormat.jsonl) {
-      ObjectNode row = JSON.createObjectNode();
-      row.put("line", line);
+      Map<String, String> in = null;
       if (!passThrough.isEmpty()) {
-        ObjectNode in = row.putObject("input");
+        in = new LinkedHashMap<>();
         for (int i = 0; i < passThrough.size(); i++) {
           in.put(passThrough.get(i), i < input.size() ? input.get(i) : "");
         }
       }
-      row.setAll((ObjectNode) JSON.valueToTree(person));
-      return (write(row) + "\n").getBytes(StandardCharsets.UTF_8);
+      return jsonLine(new JsonRow(line, in, person));
     }
     List<String> values = new ArrayList<>();
     values.add(Long.toString(line));
@@ -107,11 +109,23 @@ record BulkRows(RowFormat format, char delimiter, boolean bom, List<String> pass
     return all;
   }
 
-  private static String write(ObjectNode row) {
+  /**
+   * A JSON Lines row: {@code line}, the pass-through columns as {@code input} (left out when none),
+   * then the person's own fields, written in one pass.
+   */
+  private record JsonRow(
+      @JsonProperty("line") long line,
+      @JsonProperty("input") Map<String, String> input,
+      @JsonUnwrapped Person person) {}
+
+  private static byte[] jsonLine(JsonRow row) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     try {
-      return JSON.writeValueAsString(row);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a row as JSON: " + e.getOriginalMessage());
+      ROW_WRITER.writeValue(bytes, row);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a row as JSON: " + e.getMessage());
     }
+    bytes.write('\n');
+    return bytes.toByteArray();
   }
 }

@@ -1,12 +1,16 @@
 package io.krrkit.krr;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.krrkit.core.krr.Person;
 import io.krrkit.core.krr.PersonerRequest;
 import io.krrkit.core.krr.PersonerResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * a new one (see {@link KrrHttpCall}).
  */
 final class PersonerCall {
+  private static final TypeReference<List<Person>> PERSONS = new TypeReference<>() {};
+
   private final ObjectMapper mapper;
   private final KrrHttpCall call;
 
@@ -36,15 +42,30 @@ final class PersonerCall {
     }
   }
 
+  /**
+   * Reads the answer as a stream, straight into {@link Person}s (no tree in between: a bulk lookup
+   * reads millions); other top-level fields are skipped.
+   */
   private PersonerResponse parse(byte[] body) {
-    try {
-      JsonNode json = mapper.readTree(body);
-      if (json == null || !json.path("personer").isArray()) {
+    try (JsonParser json = mapper.createParser(body)) {
+      List<Person> personer = null;
+      if (json.nextToken() == JsonToken.START_OBJECT) {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          boolean isList = "personer".equals(json.currentName());
+          JsonToken value = json.nextToken();
+          if (isList) {
+            personer = value == JsonToken.START_ARRAY ? json.readValueAs(PERSONS) : null;
+          } else {
+            json.skipChildren();
+          }
+        }
+      }
+      if (personer == null) {
         throw new KrrResponseException(
             "KRR answered 200 without a \"personer\" list (POST " + call.uri() + "); is this KRR?",
             null);
       }
-      return mapper.treeToValue(json, PersonerResponse.class);
+      return new PersonerResponse(personer);
     } catch (JsonMappingException e) {
       throw unreadable("at " + e.getPathReference());
     } catch (IOException e) {

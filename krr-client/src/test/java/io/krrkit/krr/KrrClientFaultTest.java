@@ -3,6 +3,7 @@ package io.krrkit.krr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.krrkit.core.krr.Person;
 import io.krrkit.core.krr.Status;
 import io.krrkit.krr.ScriptedKrr.Reply;
 import java.time.Duration;
@@ -111,6 +112,35 @@ class KrrClientFaultTest {
     assertThatThrownBy(() -> krr.client().build().lookup(ids))
         .isInstanceOf(KrrResponseException.class)
         .hasMessageContaining("without a \"personer\" list");
+  }
+
+  @Test
+  void refusesA200WhosePersonerIsNotAList() {
+    krr.then(Reply.json(200, "{\"personer\": {\"personidentifikator\": \"x\"}}"));
+
+    assertThatThrownBy(() -> krr.client().build().lookup(ids))
+        .isInstanceOf(KrrResponseException.class)
+        .hasMessageContaining("without a \"personer\" list");
+  }
+
+  @Test
+  void readsThePersonerListBesideFieldsItDoesNotKnow() {
+    krr.then(
+        request -> {
+          String answer = ScriptedKrr.answer(ids).body();
+          return Reply.json(
+              200,
+              "{\"before\": {\"personer\": 1, \"x\": [[{}]]}, \"n\": 3, "
+                  + answer.substring(1, answer.length() - 1)
+                  + ", \"after\": [\"personer\"]}");
+        });
+
+    LookupResult result = krr.client().apiVersion(ApiVersion.V1).build().lookup(ids);
+
+    assertThat(result.persons())
+        .extracting(Person::personidentifikator)
+        .containsExactlyElementsOf(ids);
+    assertThat(result.persons()).extracting(Person::status).containsOnly(Status.AKTIV);
   }
 
   @Test

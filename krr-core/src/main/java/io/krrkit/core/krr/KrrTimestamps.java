@@ -1,5 +1,6 @@
 package io.krrkit.core.krr;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -64,7 +65,75 @@ public final class KrrTimestamps {
     if (text == null || text.isBlank()) {
       return null;
     }
-    return OffsetDateTime.parse(text.trim(), READ);
+    String trimmed = text.trim();
+    OffsetDateTime fast = parseRegisterForm(trimmed);
+    return fast != null ? fast : OffsetDateTime.parse(trimmed, READ);
+  }
+
+  /**
+   * The forms the register writes, {@code 2023-06-10T21:00:01+02}, {@code +02:00}, {@code +0200}
+   * and {@code Z}, read without the formatter (a bulk lookup reads millions of them); null for any
+   * other text or an invalid field, which the formatter then reads or rejects with its message.
+   */
+  private static OffsetDateTime parseRegisterForm(String t) {
+    int n = t.length();
+    if (n < 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = number(t, 0, 4);
+    int month = number(t, 5, 2);
+    int day = number(t, 8, 2);
+    int hour = number(t, 11, 2);
+    int minute = number(t, 14, 2);
+    int second = number(t, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int offsetHours;
+    int offsetMinutes = 0;
+    if (n == 20 && t.charAt(19) == 'Z') {
+      offsetHours = 0;
+    } else if (t.charAt(19) != '+') {
+      return null;
+    } else if (n == 22) {
+      offsetHours = number(t, 20, 2);
+    } else if (n == 24) {
+      offsetHours = number(t, 20, 2);
+      offsetMinutes = number(t, 22, 2);
+    } else if (n == 25 && t.charAt(22) == ':') {
+      offsetHours = number(t, 20, 2);
+      offsetMinutes = number(t, 23, 2);
+    } else {
+      return null;
+    }
+    if ((offsetHours | offsetMinutes) < 0) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.of(
+          LocalDateTime.of(year, month, day, hour, minute, second),
+          ZoneOffset.ofHoursMinutes(offsetHours, offsetMinutes));
+    } catch (DateTimeException e) {
+      return null; // 2023-02-30, 24:00, +19: the formatter rejects it with its message
+    }
+  }
+
+  /** The decimal number of {@code width} ASCII digits at {@code at}, or -1. */
+  private static int number(String t, int at, int width) {
+    int value = 0;
+    for (int i = at; i < at + width; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static final ZoneRules OSLO = ZoneId.of("Europe/Oslo").getRules();

@@ -57,6 +57,14 @@ class KrrTimestampsTest {
         "2023-06-10T24:00:01+02",
         "2023-06-10T21:00:01+2",
         "2023-06-10T21:00:01+02:00 trailing",
+        "2023-06-10T21:60:01+02",
+        "2023-06-10T21:00:60+02",
+        "2023-06-10T21:00:01+19",
+        "2023-06-10T21:00:01+02:60",
+        "2023-06-10T21:00:01+02:0x",
+        "2023-06-10T21:00:01+0a",
+        "2023-06-1xT21:00:01+02",
+        "2023-06-10T21:00:01Y",
         "1686423601"
       })
   void rejectsTextThatIsNotATimestamp(String text) {
@@ -121,6 +129,32 @@ class KrrTimestampsTest {
       assertThat(KrrTimestamps.format(t.atOffset(ZoneOffset.UTC)))
           .as(t.toString())
           .isEqualTo(general.format(t));
+    }
+  }
+
+  @Test
+  void readsEveryOffsetFormAsTheIsoParserReadsItsOwn() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    long from = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
+    long to = Instant.parse("9000-01-01T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 10_000; i++) {
+      int hours = random.nextInt(0, 15);
+      int minutes = random.nextBoolean() ? 0 : random.nextInt(0, 60);
+      ZoneOffset offset = ZoneOffset.ofHoursMinutes(hours, minutes);
+      OffsetDateTime t = Instant.ofEpochSecond(random.nextLong(from, to)).atOffset(offset);
+      String local = t.toLocalDateTime().toString();
+      String seconds = local.length() == 16 ? local + ":00" : local; // toString drops ":00"
+      String hh = String.format("+%02d", hours);
+      String mm = String.format("%02d", minutes);
+
+      assertThat(KrrTimestamps.parse(seconds + hh + ":" + mm)).as(seconds).isEqualTo(t);
+      assertThat(KrrTimestamps.parse(seconds + hh + mm)).as(seconds).isEqualTo(t);
+      if (minutes == 0) {
+        assertThat(KrrTimestamps.parse(seconds + hh)).as(seconds).isEqualTo(t);
+      }
+      if (hours == 0 && minutes == 0) {
+        assertThat(KrrTimestamps.parse(seconds + "Z")).as(seconds).isEqualTo(t);
+      }
     }
   }
 }
