@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       AltinnAdminCommands.Consents.class,
       AdminCommand.SigningKeys.class,
       JournalCommand.class,
+      FaultCommand.class,
       AdminCommand.Export.class,
       AdminCommand.Import.class,
       AdminCommand.Reset.class
