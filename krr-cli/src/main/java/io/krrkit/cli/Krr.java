@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,26 +19,33 @@ import picocli.CommandLine.ScopeType;
     name = "krr",
     mixinStandardHelpOptions = true,
     versionProvider = Krr.Version.class,
-    description = "Keys, Maskinporten tokens, KRR lookups and a local emulator (krr-local).",
-    subcommands = {
-      ServeCommand.class,
-      DemoCommand.class,
-      KeygenCommand.class,
-      ClientCommand.class,
-      ScopesCommand.class,
-      TokenCommand.class,
-      CertCommand.class,
-      LookupCommand.class,
-      PersonCommand.class,
-      AdminCommand.class,
-      RegisterCommand.class,
-      SyncCommand.class,
-      WaitCommand.class,
-      InitCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    // The subcommands are added by commandLine(...), only the one asked for when that is enough.
+    description = "Keys, Maskinporten tokens, KRR lookups and a local emulator (krr-local).")
 public final class Krr {
+  /** The subcommands, in the order {@code krr --help} lists them. */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ServeCommand.class,
+          DemoCommand.class,
+          KeygenCommand.class,
+          ClientCommand.class,
+          ScopesCommand.class,
+          TokenCommand.class,
+          CertCommand.class,
+          LookupCommand.class,
+          PersonCommand.class,
+          AdminCommand.class,
+          RegisterCommand.class,
+          SyncCommand.class,
+          WaitCommand.class,
+          InitCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /** Subcommands that read the whole command tree (help of other commands, shell completion). */
+  private static final Set<Class<?>> NEED_ALL =
+      Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
   /**
    * Columns of {@code --help} (wider on a wider terminal): lines of a multi-line description fit.
    */
@@ -61,7 +69,7 @@ public final class Krr {
 
   /** Runs the CLI with the given output streams; returns the exit code. */
   static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Krr());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setUsageHelpWidth(HELP_WIDTH);
@@ -89,6 +97,33 @@ public final class Krr {
     cli.setParameterExceptionHandler(CliErrors::handleUsage);
     addExitCodes(cli);
     return cli.execute(args);
+  }
+
+  /**
+   * The command tree for {@code args}. Picocli reads every command's annotations when it is added,
+   * about 0.2 s for the whole tree on a cold JVM, so when the first argument names a subcommand
+   * only that one is added ({@code krr serve} starts faster); otherwise, and for {@code help} and
+   * {@code completion}, all of them.
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Krr());
+    Class<?> asked = args.length == 0 ? null : named(args[0]);
+    for (Class<?> command : SUBCOMMANDS) {
+      if (asked == null || NEED_ALL.contains(asked) || command == asked) {
+        cli.addSubcommand(command);
+      }
+    }
+    return cli;
+  }
+
+  private static Class<?> named(String name) {
+    for (Class<?> command : SUBCOMMANDS) {
+      Command c = command.getAnnotation(Command.class);
+      if (c.name().equals(name) || List.of(c.aliases()).contains(name)) {
+        return command;
+      }
+    }
+    return null;
   }
 
   private static void addExitCodes(CommandLine cli) {

@@ -202,11 +202,32 @@ class CliGuidanceTest {
   @Test
   void everyCommandsHelpPrintsWithoutWarningsAndItsSummaryIsASentence() {
     List<String> problems = new ArrayList<>();
-    CommandLine krr = new CommandLine(new Krr());
+    CommandLine krr = Krr.commandLine();
     krr.setUsageHelpWidth(Krr.HELP_WIDTH);
     visit(krr, problems);
 
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aSubcommandNamedFirstIsBuiltAloneAndHelpsAsInTheWholeTree() {
+    CommandLine all = Krr.commandLine();
+    all.setUsageHelpWidth(Krr.HELP_WIDTH);
+
+    for (String name : all.getSubcommands().keySet()) {
+      CommandLine alone = Krr.commandLine(name, "--help");
+      alone.setUsageHelpWidth(Krr.HELP_WIDTH);
+      boolean wholeTree = name.equals("help") || name.equals("completion");
+
+      assertThat(alone.getSubcommands().keySet())
+          .as(name)
+          .isEqualTo(wholeTree ? all.getSubcommands().keySet() : java.util.Set.of(name));
+      assertThat(alone.getSubcommands().get(name).getUsageMessage())
+          .as(name)
+          .isEqualTo(all.getSubcommands().get(name).getUsageMessage());
+    }
+    assertThat(Krr.commandLine("--profile", "serve").getSubcommands())
+        .hasSameSizeAs(all.getSubcommands());
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import io.javalin.http.staticfiles.Location;
 import io.krrkit.local.internal.access.ScopeRegistry;
 import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.KeyRing;
@@ -75,13 +74,8 @@ public final class WebRoutes {
 
   /** Registers the static files ({@code /static/…}) and the page routes. */
   public void register(JavalinConfig config) {
-    config.staticFiles.add(
-        files -> {
-          files.hostedPath = "/static";
-          files.directory = "/web/static";
-          files.location = Location.CLASSPATH;
-        });
     RoutesConfig r = config.routes;
+    r.get("/static/<path>", ctx -> StaticFiles.serve(ctx, ctx.pathParam("path")));
     r.get("/", open(login::home));
     r.get("/logg-inn", open(login::form));
     r.post("/logg-inn", open(login::signIn));
