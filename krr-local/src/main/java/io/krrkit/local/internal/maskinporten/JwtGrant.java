@@ -1,6 +1,8 @@
 package io.krrkit.local.internal.maskinporten;
 
 import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -87,9 +89,16 @@ record JwtGrant(
 
   /** Parses a compact JWS; throws {@link TokenRequestException} naming what is wrong. */
   static JwtGrant parse(String assertion) {
-    checkHeader(headerOf(assertion));
+    SignedJWT jwt;
     try {
-      SignedJWT jwt = SignedJWT.parse(assertion);
+      jwt = SignedJWT.parse(assertion);
+    } catch (ParseException e) {
+      // Only a refused grant pays for a second look at the header, to name the rule it breaks.
+      checkHeader(headerOf(assertion));
+      throw invalid("the assertion is not a well-formed signed JWT");
+    }
+    checkHeader(jwt.getHeader());
+    try {
       return fromClaims(jwt, jwt.getJWTClaimsSet());
     } catch (ParseException e) {
       throw invalid("the assertion is not a well-formed signed JWT");
@@ -108,19 +117,39 @@ record JwtGrant(
     }
   }
 
+  /** The header as Nimbus parsed it: the same rules as {@link #checkHeader(Map)}. */
+  private static void checkHeader(JWSHeader header) {
+    if (!JwtGrantRules.isSigningAlgorithm(header.getAlgorithm().getName())) {
+      throw badAlgorithm();
+    }
+    List<Base64> x5c = header.getX509CertChain();
+    if (x5c != null && x5c.isEmpty()) {
+      throw badX5c();
+    }
+  }
+
+  /** The raw header of an assertion Nimbus refused. */
   private static void checkHeader(Map<String, Object> header) {
     Object alg = header.get("alg");
     if (!(alg instanceof String name) || !JwtGrantRules.isSigningAlgorithm(name)) {
-      throw TokenRequestException.of(
-          TokenError.INVALID_SIGNATURE, "alg must be " + JwtGrantRules.signingAlgorithmsText());
+      throw badAlgorithm();
     }
     Object x5c = header.get("x5c");
     if (x5c != null && (!(x5c instanceof List<?> chain) || chain.isEmpty())) {
-      throw TokenRequestException.of(
-          TokenError.INVALID_X5C,
-          "x5c must be a non-empty array of base64 DER certificates, the enterprise certificate"
-              + " first");
+      throw badX5c();
     }
+  }
+
+  private static TokenRequestException badAlgorithm() {
+    return TokenRequestException.of(
+        TokenError.INVALID_SIGNATURE, "alg must be " + JwtGrantRules.signingAlgorithmsText());
+  }
+
+  private static TokenRequestException badX5c() {
+    return TokenRequestException.of(
+        TokenError.INVALID_X5C,
+        "x5c must be a non-empty array of base64 DER certificates, the enterprise certificate"
+            + " first");
   }
 
   private static JwtGrant fromClaims(SignedJWT jwt, JWTClaimsSet claims) throws ParseException {
