@@ -15,6 +15,8 @@ import java.util.function.BiFunction;
  * client types may have them, who may use them, how long their tokens live and where they are
  * delegated. A scope the registry does not know is open to all, with the default lifetime; a
  * deactivated scope is in no token.
+ *
+ * <p>Read on every token request: plain loops, no streams.
  */
 public final class ScopeRules {
   private final List<Scope> scopes;
@@ -34,16 +36,24 @@ public final class ScopeRules {
    * The first scope its owner deactivated ({@code DELETE /scopes}): no token may hold it (MP-200).
    */
   public Optional<Scope> firstInactive() {
-    return scopes.stream()
-        .filter(s -> registered.containsKey(s) && !registered.get(s).active())
-        .findFirst();
+    for (Scope s : scopes) {
+      ApiScope known = registered.get(s);
+      if (known != null && !known.active()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first scope clients of {@code type} may not get tokens for (MP-201). */
   public Optional<Scope> firstNotAllowedFor(IntegrationType type) {
-    return scopes.stream()
-        .filter(s -> registered.containsKey(s) && !registered.get(s).allows(type))
-        .findFirst();
+    for (Scope s : scopes) {
+      ApiScope known = registered.get(s);
+      if (known != null && !known.allows(type)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -51,27 +61,34 @@ public final class ScopeRules {
    * (MP-250). The owner needs access too, as any other organisation.
    */
   public Optional<Scope> firstWithoutAccess(OrgNumber consumer) {
-    return scopes.stream().filter(s -> !mayUse(consumer, s)).findFirst();
+    for (Scope s : scopes) {
+      if (!mayUse(consumer, s)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The token lifetime: {@code standard}, shortened to the lowest {@code at_max_age} set. */
   public Duration lifetime(Duration standard) {
-    return registered.values().stream()
-        .filter(s -> s.atMaxAge() > 0)
-        .map(s -> Duration.ofSeconds(s.atMaxAge()))
-        .filter(d -> d.compareTo(standard) < 0)
-        .min(Duration::compareTo)
-        .orElse(standard);
+    Duration shortest = standard;
+    for (ApiScope s : registered.values()) {
+      if (s.atMaxAge() > 0 && Duration.ofSeconds(s.atMaxAge()).compareTo(shortest) < 0) {
+        shortest = Duration.ofSeconds(s.atMaxAge());
+      }
+    }
+    return shortest;
   }
 
   /** The delegation source of the first scope that names one, else {@code fallback}. */
   public String delegationSource(String fallback) {
-    return scopes.stream()
-        .map(registered::get)
-        .filter(s -> s != null && s.delegationSource() != null)
-        .map(ApiScope::delegationSource)
-        .findFirst()
-        .orElse(fallback);
+    for (Scope s : scopes) {
+      ApiScope known = registered.get(s);
+      if (known != null && known.delegationSource() != null) {
+        return known.delegationSource();
+      }
+    }
+    return fallback;
   }
 
   private boolean mayUse(OrgNumber consumer, Scope scope) {
