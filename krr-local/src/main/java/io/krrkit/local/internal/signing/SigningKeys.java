@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -227,7 +226,7 @@ public final class SigningKeys {
     }
   }
 
-  /** A stored key with its signer made once. */
+  /** A stored key with its signer made once ({@link ReusedSignatureSigner}). */
   private record Loaded(SigningKey key, JWSSigner signer, RSAKey publicJwk) {
     String kid() {
       return key.kid();
@@ -235,7 +234,8 @@ public final class SigningKeys {
 
     static Loaded of(SigningKey key) {
       try {
-        return new Loaded(key, new RSASSASigner(key.privateJwk()), key.publicJwk());
+        return new Loaded(
+            key, new ReusedSignatureSigner(key.privateJwk().toPrivateKey()), key.publicJwk());
       } catch (JOSEException e) {
         throw new IllegalStateException("stored signing key " + key.kid() + " is not usable", e);
       }
