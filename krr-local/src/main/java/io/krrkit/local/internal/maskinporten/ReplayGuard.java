@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReplayGuard {
   static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(ReplayGuard::sha256);
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
   private final UsedGrantRepository repository;
   private final Clock clock;
   private final AtomicReference<Instant> nextPurge;
@@ -47,10 +51,14 @@ public final class ReplayGuard {
   }
 
   static String hash(String jti) {
+    // digest() resets the digest, so each thread's one serves every grant it reads.
+    byte[] digest = SHA_256.get().digest(jti.getBytes(StandardCharsets.UTF_8));
+    return BASE64URL.encodeToString(digest);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(jti.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
