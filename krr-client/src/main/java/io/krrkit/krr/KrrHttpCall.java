@@ -1,6 +1,7 @@
 package io.krrkit.krr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.krrkit.core.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

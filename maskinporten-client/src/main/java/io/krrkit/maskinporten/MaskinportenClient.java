@@ -135,7 +135,7 @@ public final class MaskinportenClient {
 
   private static RuntimeException rethrow(Throwable cause) {
     if (cause instanceof MaskinportenException e) {
-      return e.rethrownInCaller();
+      return e.rethrownInCaller().retryAfter(e.retryAfter().orElse(null));
     }
     if (cause instanceof RuntimeException e) {
       return e;
@@ -336,7 +336,7 @@ public final class MaskinportenClient {
 
     /**
      * How often a token request is tried in all when Maskinporten cannot be reached or answers 5xx
-     * (a 4xx answer is never retried), 1..10. Default 3; 1 turns retries off.
+     * or 429 (any other 4xx answer is never retried), 1..10. Default 3; 1 turns retries off.
      */
     public Builder maxAttempts(int attempts) {
       this.maxAttempts = attempts;
@@ -345,7 +345,9 @@ public final class MaskinportenClient {
 
     /**
      * Waits between tries: {@code initial}, doubling up to {@code max}, each with random jitter of
-     * up to half. Default 200 ms and 5 s.
+     * up to half; a {@code Retry-After} the answer carries is waited instead, and one longer than
+     * {@code max} ends the tries at once ({@link MaskinportenException#retryAfter()}). Default 200
+     * ms and 5 s.
      */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.initialBackoff = Objects.requireNonNull(initial, "initial == null");

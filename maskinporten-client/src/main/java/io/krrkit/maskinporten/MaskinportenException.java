@@ -1,5 +1,8 @@
 package io.krrkit.maskinporten;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Base of every error this library throws. The subtypes say what went wrong and whether trying
  * again can help:
@@ -23,8 +26,27 @@ public abstract sealed class MaskinportenException extends RuntimeException
         MaskinportenResponseException,
         MaskinportenConfigException {
 
+  private static final long serialVersionUID = 1L;
+
+  // Set by the token endpoint before the error is thrown, and copied to the caller's twin.
+  private Duration retryAfter;
+
   MaskinportenException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * How long the server asked to wait before trying again ({@code Retry-After} of a 429 or 5xx
+   * answer), if it did. The client waits it out between attempts; when it is longer than the
+   * longest {@code retryBackoff} the client gives up at once and it is here for the caller.
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  MaskinportenException retryAfter(Duration wait) {
+    this.retryAfter = wait;
+    return this;
   }
 
   /**

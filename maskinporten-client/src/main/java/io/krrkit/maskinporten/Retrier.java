@@ -1,6 +1,7 @@
 package io.krrkit.maskinporten;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -8,10 +9,12 @@ import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
- * Tries a token request again when Maskinporten could not be reached or answered 5xx, with
- * exponential backoff and jitter, at most {@code maxAttempts} times in all. A 4xx answer is final:
- * the same grant content would be refused again. Each attempt calls the supplier anew, so every
- * attempt sends a freshly signed grant (a {@code jti} is single-use).
+ * Tries a token request again when Maskinporten could not be reached or answered 5xx or 429, with
+ * exponential backoff and jitter, at most {@code maxAttempts} times in all. Any other 4xx answer is
+ * final: the same grant content would be refused again. A {@code Retry-After} on the answer is
+ * waited instead of the backoff; one longer than {@code maxBackoff} ends the tries at once, as
+ * krr-client's do. Each attempt calls the supplier anew, so every attempt sends a freshly signed
+ * grant (a {@code jti} is single-use).
  */
 final class Retrier {
   /** Waits without blocking; tests inject one that does not wait at all. */
@@ -63,10 +66,15 @@ final class Retrier {
                 return CompletableFuture.completedFuture(value);
               }
               Throwable cause = Transport.unwrap(error);
-              if (attempt >= maxAttempts || !retryable(cause)) {
+              Optional<Duration> asked =
+                  cause instanceof MaskinportenException e ? e.retryAfter() : Optional.empty();
+              if (attempt >= maxAttempts
+                  || !retryable(cause)
+                  || asked.filter(wait -> wait.compareTo(maxBackoff) > 0).isPresent()) {
                 return CompletableFuture.<T>failedFuture(cause);
               }
-              return delayer.after(backoff(attempt)).thenCompose(x -> attempt(call, attempt + 1));
+              Duration wait = asked.orElseGet(() -> backoff(attempt));
+              return delayer.after(wait).thenCompose(x -> attempt(call, attempt + 1));
             })
         .thenCompose(Function.identity());
   }
@@ -79,11 +87,15 @@ final class Retrier {
     }
   }
 
-  /** Transport failures and 5xx answers; never 4xx. */
+  /** Transport failures, 5xx and 429 answers; never another 4xx. */
   static boolean retryable(Throwable error) {
     return error instanceof MaskinportenTransportException
-        || (error instanceof MaskinportenResponseException r && r.statusCode() >= 500)
-        || (error instanceof MaskinportenErrorException e && e.statusCode() >= 500);
+        || (error instanceof MaskinportenResponseException r && retryable(r.statusCode()))
+        || (error instanceof MaskinportenErrorException e && retryable(e.statusCode()));
+  }
+
+  private static boolean retryable(int status) {
+    return status >= 500 || status == 429;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.krrkit.maskinporten;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.krrkit.core.JwtGrantRules;
+import io.krrkit.core.RetryAfter;
 import io.krrkit.core.Scope;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -65,8 +66,8 @@ final class TokenEndpoint {
   }
 
   /**
-   * Fetches a token for {@code request}, trying again with a fresh grant after 5xx answers and
-   * connection failures ({@link Retrier}); fails with a {@link MaskinportenException}.
+   * Fetches a token for {@code request}, trying again with a fresh grant after 5xx and 429 answers
+   * and connection failures ({@link Retrier}); fails with a {@link MaskinportenException}.
    */
   CompletableFuture<AccessToken> fetch(TokenRequest request) {
     return metadata.current().thenCompose(m -> retrier.call(() -> post(m, request)));
@@ -83,14 +84,20 @@ final class TokenEndpoint {
     return transport
         .postForm(endpoint, form)
         .thenApply(
-            r ->
-                read(
+            r -> {
+              try {
+                return read(
                     r.statusCode(),
                     r.headers().firstValue("Content-Type").orElse(null),
                     r.body(),
                     endpoint,
                     sentAt,
-                    request.scopes()));
+                    request.scopes());
+              } catch (MaskinportenException e) {
+                Optional<String> header = r.headers().firstValue("Retry-After");
+                throw e.retryAfter(RetryAfter.parse(header, signer.clock()).orElse(null));
+              }
+            });
   }
 
   /** Reads a token answer, or throws the error it carries. */

@@ -22,8 +22,9 @@ class RetrierTest {
   }
 
   @Test
-  void retriesTransportFailuresAnd5xxButNever4xx() {
+  void retriesTransportFailures5xxAnd429ButNoOther4xx() {
     assertThat(Retrier.retryable(new MaskinportenTransportException("down", null))).isTrue();
+    assertThat(Retrier.retryable(new MaskinportenResponseException(429, "slow down"))).isTrue();
     assertThat(Retrier.retryable(new MaskinportenResponseException(502, "bad gateway"))).isTrue();
     assertThat(Retrier.retryable(new MaskinportenResponseException(404, "not found"))).isFalse();
     assertThat(

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retries of the token call against {@link StubMaskinporten}, since the emulator never answers 5xx
- * or drops connections. Waits are recorded, not slept.
+ * Retries of the token call against {@link StubMaskinporten}, for answers the emulator's faults do
+ * not give (an HTML 503, a problem report, a server that is gone); the emulator's own are in {@link
+ * TokenRetryFaultTest}. Waits are recorded, not slept.
  */
 class RetryTest {
   private static final TokenRequest KONTAKTINFO =

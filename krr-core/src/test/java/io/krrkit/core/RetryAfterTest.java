@@ -1,4 +1,4 @@
-package io.krrkit.krr;
+package io.krrkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

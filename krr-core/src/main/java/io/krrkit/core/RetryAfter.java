@@ -1,4 +1,4 @@
-package io.krrkit.krr;
+package io.krrkit.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads a {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+/**
+ * Reads a {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 §10.2.3). The one
+ * reader of the header for every client of the kit, so they all wait the same for the same answer.
+ *
+ * <pre>{@code
+ * Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock);
+ * }</pre>
+ */
+public final class RetryAfter {
   private RetryAfter() {}
 
   /** The wait asked for, measured from {@code clock}; empty when absent or unreadable. */
-  static Optional<Duration> parse(Optional<String> header, Clock clock) {
+  public static Optional<Duration> parse(Optional<String> header, Clock clock) {
     return header.map(String::trim).flatMap(value -> parse(value, clock));
   }
 
