@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
       "On a free port: generates a key, registers a KRR client through the self-service API,",
       "uploads the public key, gets a Maskinporten token and looks up persons showing each case.",
       "With --bootstrap, the same flow against a running krr-local (a container, krr serve):",
-      "  ./krr demo --bootstrap bootstrap.json --url http://localhost:7070"
+      "  ./krr demo --bootstrap bootstrap.json --url http://localhost:7070",
+      "--wait waits for the file and for krr-local to be ready, as when both start together",
+      "(docker compose):  krr demo --bootstrap /data/bootstrap.json --wait 2m"
     })
 final class DemoCommand implements Callable<Integer> {
   private static final List<Personidentifikator> PERSONS =
@@ -86,6 +88,16 @@ final class DemoCommand implements Callable<Integer> {
               + " --bootstrap.")
   String url;
 
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = {
+        "With --bootstrap: how long to wait for the file to appear and for krr-local to be",
+        "ready: 30s, 2m (default: ${DEFAULT-VALUE})."
+      })
+  String waitFor;
+
   private PrintWriter out;
   private int step;
 
@@ -109,13 +121,17 @@ final class DemoCommand implements Callable<Integer> {
           "--seed-persons is for the embedded emulator; the running one has the persons it was"
               + " started with");
     }
+    Duration wait = Readiness.parse(waitFor, "--wait");
+    long waitStarted = System.nanoTime();
+    Readiness.awaitFile(bootstrap, wait, spec.commandLine().getErr());
+    Duration left = wait.minusNanos(System.nanoTime() - waitStarted);
     Emulator emulator = Emulator.of(bootstrap, url);
     out.println("krr-kit demo: the whole KRR flow against the krr-local at " + emulator.base + ".");
     out.println();
     timed(
         "Check that krr-local is ready (GET /ready)",
         () -> {
-          Readiness.awaitReady(emulator.base, Duration.ofSeconds(10));
+          Readiness.awaitReady(emulator.base, left.isNegative() ? Duration.ZERO : left, wait);
           return null;
         });
     detail("base URL %s, issuer %s", emulator.base, emulator.issuer());

@@ -3,6 +3,7 @@ package io.krrkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,5 +83,41 @@ class DemoCommandTest {
       assertThat(seeded.exitCode()).isEqualTo(ExitCode.USAGE.code);
       assertThat(seeded.err()).contains("--seed-persons is for the embedded emulator");
     }
+  }
+
+  @Test
+  void waitsForTheBootstrapFileOfAnEmulatorThatIsStillStarting(@TempDir Path dir) throws Exception {
+    try (CliEmulator emulator = CliEmulator.start(dir)) {
+      Path late = dir.resolve("late").resolve("bootstrap.json");
+      Files.createDirectories(late.getParent());
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(1_500);
+                  Files.copy(emulator.bootstrap, late);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      writer.start();
+      CliRun run =
+          CliRun.of(
+              "demo", "--bootstrap", late.toString(), "--url", emulator.baseUrl(), "--wait", "30s");
+      writer.join();
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).contains("waiting up to 30s for " + late);
+      assertThat(run.out()).contains(KnownPersons.ACTIVE.value() + "  AKTIV");
+    }
+  }
+
+  @Test
+  void aBootstrapFileThatNeverAppearsEndsWithExitFour(@TempDir Path dir) {
+    CliRun run =
+        CliRun.of("demo", "--bootstrap", dir.resolve("none.json").toString(), "--wait", "300ms");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE.code);
+    assertThat(run.err()).contains("none.json does not exist after");
   }
 }
