@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.krrkit.local.internal.client.FieldError;
 import io.krrkit.local.internal.http.Failure;
 import io.krrkit.local.internal.http.Json;
+import io.krrkit.local.internal.http.LogSafe;
 import io.krrkit.local.internal.http.TraceId;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -41,10 +42,10 @@ final class ErrorResponder {
     log.info(
         "self-service {} {} refused with {} (correlation_id {}): {}",
         ctx.method(),
-        ctx.path(),
+        LogSafe.mask(ctx.path()),
         e.status(),
         correlationId,
-        e.getMessage());
+        LogSafe.mask(e.getMessage()));
     if (e.challenge() != null) {
       ctx.header("WWW-Authenticate", e.challenge());
     }
