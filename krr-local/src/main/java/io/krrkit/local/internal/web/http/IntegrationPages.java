@@ -78,7 +78,7 @@ final class IntegrationPages {
     try {
       if (draft != null) {
         RegisteredClient created = clients.create(web.org(), draft);
-        web.redirect(BASE + "/" + created.clientId() + "?status=created");
+        web.redirect(BASE + "/" + created.clientId() + "?melding=created");
         return;
       }
     } catch (ClientRegistryException e) {
@@ -99,7 +99,7 @@ final class IntegrationPages {
             client.tokenEndpointAuthMethod(),
             client.grantTypes(),
             client.redirectUris(),
-            "created".equals(web.query("status")),
+            "created".equals(web.query(Page.MESSAGE_PARAMETER)),
             issuer);
     web.render("integrations/detail.jte", view.integration().name(), view);
   }
@@ -125,7 +125,7 @@ final class IntegrationPages {
     try {
       if (draft != null) {
         clients.update(web.org(), client.clientId(), draft);
-        web.redirect(BASE + "/" + client.clientId() + "?status=updated");
+        web.redirect(BASE + "/" + client.clientId() + "?melding=updated");
         return;
       }
     } catch (ClientRegistryException e) {
@@ -148,7 +148,7 @@ final class IntegrationPages {
   void delete(WebContext web) {
     RegisteredClient client = owned(web);
     clients.delete(web.org(), client.clientId());
-    web.redirect(BASE + "?status=deleted");
+    web.redirect(BASE + "?melding=deleted");
   }
 
   /**

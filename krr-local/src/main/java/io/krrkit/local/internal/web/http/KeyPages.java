@@ -54,7 +54,7 @@ final class KeyPages {
         } else {
           ring.replace(web.org(), client.clientId(), replaces, key);
         }
-        web.redirect(path(client) + "?status=" + (replaces == null ? "keyAdded" : "keyRotated"));
+        web.redirect(path(client) + "?melding=" + (replaces == null ? "keyAdded" : "keyRotated"));
         return;
       }
     } catch (KeyImportException e) {
@@ -70,7 +70,7 @@ final class KeyPages {
   void delete(WebContext web) {
     RegisteredClient client = owned(web);
     ring.remove(web.org(), client.clientId(), web.form().trimmed("kid"));
-    web.redirect(path(client) + "?status=keyDeleted");
+    web.redirect(path(client) + "?melding=keyDeleted");
   }
 
   /** The key in the form, or {@code null} with messages on {@code form}. */

@@ -72,7 +72,7 @@ final class LoginPages {
 
   void signOut(WebContext web) {
     web.replaceSession(site.anonymous(web.session().language()));
-    web.redirect("/logg-inn?status=signedOut");
+    web.redirect("/logg-inn?melding=signedOut");
   }
 
   void addOrganisation(WebContext web) {
@@ -94,7 +94,7 @@ final class LoginPages {
       return;
     }
     organisations.add(OrgNumber.of(number), name);
-    web.redirect("/logg-inn?status=orgAdded&org=" + number);
+    web.redirect("/logg-inn?melding=orgAdded&org=" + number);
   }
 
   void switchOrganisation(WebContext web) {
@@ -103,7 +103,7 @@ final class LoginPages {
       throw WebException.notFound();
     }
     web.replaceSession(web.session().actingFor(OrgNumber.of(org)));
-    web.redirect("/integrasjoner?status=orgSwitched");
+    web.redirect("/integrasjoner?melding=orgSwitched");
   }
 
   private void render(WebContext web, int status, Form login, Form addOrganisation) {

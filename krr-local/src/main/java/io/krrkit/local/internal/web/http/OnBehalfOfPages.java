@@ -45,7 +45,7 @@ final class OnBehalfOfPages {
             form.trimmed("client_uri"));
     try {
       registrations.add(web.org(), client.clientId(), draft);
-      web.redirect(path(client) + "?status=oboAdded");
+      web.redirect(path(client) + "?melding=oboAdded");
     } catch (ClientRegistryException e) {
       if (e.reason() != ClientRegistryException.Reason.INVALID) {
         throw e;
@@ -59,7 +59,7 @@ final class OnBehalfOfPages {
     RegisteredClient client = owned(web);
     String onbehalfof = web.form().trimmed("onbehalfof");
     registrations.delete(web.org(), client.clientId(), onbehalfof == null ? "" : onbehalfof);
-    web.redirect(path(client) + "?status=oboDeleted");
+    web.redirect(path(client) + "?melding=oboDeleted");
   }
 
   /** Puts each refusal on its field in the visitor's language. */

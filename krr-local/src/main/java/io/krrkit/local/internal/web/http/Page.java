@@ -13,6 +13,12 @@ import java.util.stream.Collectors;
  * ${page.t("key")}}, which JTE escapes.
  */
 public final class Page {
+  /**
+   * The query parameter of a one-off message after a redirect ({@code ?melding=created}): not
+   * {@code status}, which the request journal's page filters by, as the operator API does.
+   */
+  static final String MESSAGE_PARAMETER = "melding";
+
   private final Messages messages;
   private final WebSession session;
   private final String title;
@@ -58,14 +64,18 @@ public final class Page {
 
   /**
    * The link of the language switch: this page in the other language, keeping its query (search,
-   * filter) but not a one-off {@code status}.
+   * filter) but not a one-off {@link #MESSAGE_PARAMETER message}.
    */
   public String languageSwitchHref() {
     String kept =
         query == null
             ? ""
             : Arrays.stream(query.split("&"))
-                .filter(p -> !p.isEmpty() && !p.startsWith("lang=") && !p.startsWith("status="))
+                .filter(
+                    p ->
+                        !p.isEmpty()
+                            && !p.startsWith("lang=")
+                            && !p.startsWith(MESSAGE_PARAMETER + "="))
                 .collect(Collectors.joining("&"));
     return "?" + (kept.isEmpty() ? "" : kept + "&") + "lang=" + otherLanguage().tag();
   }
@@ -119,7 +129,7 @@ public final class Page {
         .orElse(number);
   }
 
-  /** A one-off message after a redirect ({@code ?status=created}), or {@code null}. */
+  /** A one-off message after a redirect ({@code ?melding=created}), or {@code null}. */
   public String flash() {
     return flash;
   }

@@ -42,7 +42,7 @@ final class ScopePages {
     try {
       if (draft != null) {
         ApiScope created = scopes.define(web.org(), draft);
-        web.redirect(path(created.name()) + "&status=scopeCreated");
+        web.redirect(path(created.name()) + "&melding=scopeCreated");
         return;
       }
     } catch (AccessException e) {
@@ -63,7 +63,7 @@ final class ScopePages {
     try {
       if (draft != null) {
         scopes.update(web.org(), scope.name(), draft);
-        web.redirect(path(scope.name()) + "&status=scopeUpdated");
+        web.redirect(path(scope.name()) + "&melding=scopeUpdated");
         return;
       }
     } catch (AccessException e) {
@@ -75,7 +75,7 @@ final class ScopePages {
   void deactivate(WebContext web) {
     ApiScope scope = owned(web);
     scopes.deactivate(web.org(), scope.name());
-    web.redirect(path(scope.name()) + "&status=scopeDeactivated");
+    web.redirect(path(scope.name()) + "&melding=scopeDeactivated");
   }
 
   void activate(WebContext web) {
@@ -86,7 +86,7 @@ final class ScopePages {
         new ScopeDraft(
             null, null, null, null, null, null, true, null, null, null, null, null, null, null,
             null));
-    web.redirect(path(scope.name()) + "&status=scopeActivated");
+    web.redirect(path(scope.name()) + "&melding=scopeActivated");
   }
 
   void grant(WebContext web) {
@@ -98,7 +98,7 @@ final class ScopePages {
       return;
     }
     scopes.grant(web.org(), scope.name(), consumer);
-    web.redirect(path(scope.name()) + "&status=accessGranted#access-heading");
+    web.redirect(path(scope.name()) + "&melding=accessGranted#access-heading");
   }
 
   void revoke(WebContext web) {
@@ -112,7 +112,7 @@ final class ScopePages {
     } catch (AccessException e) {
       throw WebException.notFound(); // no such access entry
     }
-    web.redirect(path(scope.name()) + "&status=accessRevoked#access-heading");
+    web.redirect(path(scope.name()) + "&melding=accessRevoked#access-heading");
   }
 
   private void detail(WebContext web, int status, ApiScope scope, Form form, Form grant) {

@@ -144,8 +144,8 @@ final class WebContext {
 
   private Page page(String title) {
     boolean in = session.signedIn();
-    String status = ctx.queryParam("status");
-    String flashKey = status == null ? null : "flash." + status;
+    String message = ctx.queryParam(Page.MESSAGE_PARAMETER);
+    String flashKey = message == null ? null : "flash." + message;
     String flash =
         flashKey != null && site.messages.has(session.language(), flashKey) ? text(flashKey) : null;
     return new Page(
