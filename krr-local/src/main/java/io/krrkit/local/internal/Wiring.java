@@ -397,6 +397,7 @@ public final class Wiring {
             onBehalfOfRegistry,
             scopeRegistry,
             persons,
+            journal,
             organisations,
             sessionSecrets,
             clock,

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class Messages {
   /** The base names of the text files; each has one file per {@link Language}. */
-  static final List<String> BUNDLES = List.of("messages", "messages-keys");
+  static final List<String> BUNDLES = List.of("messages", "messages-keys", "messages-journal");
 
   private final Map<Language, Properties> bundles = new EnumMap<>(Language.class);
 

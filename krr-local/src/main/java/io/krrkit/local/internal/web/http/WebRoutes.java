@@ -10,6 +10,7 @@ import io.krrkit.local.internal.client.ClientRegistry;
 import io.krrkit.local.internal.client.KeyRing;
 import io.krrkit.local.internal.client.OnBehalfOfRegistry;
 import io.krrkit.local.internal.http.ServiceErrors;
+import io.krrkit.local.internal.journal.JournalRing;
 import io.krrkit.local.internal.krr.PersonDirectory;
 import io.krrkit.local.internal.web.Organisations;
 import io.krrkit.local.internal.web.SessionSecrets;
@@ -39,6 +40,7 @@ public final class WebRoutes {
   private final KeyPages keys;
   private final OnBehalfOfPages onBehalfOfPages;
   private final ScopePages scopePages;
+  private final JournalPages journalPages;
 
   /**
    * Serves the pages on the given registries.
@@ -51,6 +53,7 @@ public final class WebRoutes {
       OnBehalfOfRegistry onBehalfOf,
       ScopeRegistry scopes,
       PersonDirectory persons,
+      JournalRing journal,
       Organisations organisations,
       SessionSecrets secrets,
       Clock clock,
@@ -70,6 +73,7 @@ public final class WebRoutes {
     this.keys = new KeyPages(clients, keyRing, clock);
     this.onBehalfOfPages = new OnBehalfOfPages(clients, onBehalfOf);
     this.scopePages = new ScopePages(scopes);
+    this.journalPages = new JournalPages(journal, clients);
   }
 
   /** Registers the static files ({@code /static/…}) and the page routes. */
@@ -105,6 +109,7 @@ public final class WebRoutes {
     r.post("/scopes/scope/aktiver", signedIn(scopePages::activate));
     r.post("/scopes/tilgang", signedIn(scopePages::grant));
     r.post("/scopes/tilgang/fjern", signedIn(scopePages::revoke));
+    r.get("/foresporsler", signedIn(journalPages::list));
   }
 
   /** A page anyone may open. */

@@ -3,6 +3,8 @@ package io.krrkit.local.internal.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Scope;
+import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.util.List;
@@ -26,7 +28,12 @@ class NarrowScreenTest {
     String org =
         browser.addOrganisation(
             "Nordre og Søndre Fjellkommuners Interkommunale Digitaliseringsselskap AS");
-    TestClient client = browser.fx().client().org(OrgNumber.of(org)).register();
+    LocalFixture fx = browser.fx();
+    TestClient client =
+        fx.client().org(OrgNumber.of(org)).scopes(Scope.KRR_KONTAKTINFORMASJON_READ).register();
+    // Rows for the requests page: a token issued, and one refused (with a long trace id).
+    fx.accessToken(client);
+    fx.token(fx.sign(fx.header(client), fx.claims(client).audience("x"), client.privateKey()));
     browser.resize(WIDTH, 844);
     try {
       fits("/logg-inn");
@@ -45,6 +52,8 @@ class NarrowScreenTest {
               base + "/paa-vegne-av",
               "/scopes",
               "/scopes/ny",
+              "/foresporsler",
+              "/foresporsler?status=abc",
               "/integrasjoner/finnes-ikke")) {
         fits(path);
       }
