@@ -13,18 +13,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends {@link Call}s: gets a token for the call's scope (none for open endpoints), sends the
- * request, retries once with a new token after a 401, and turns the answer into a value or a {@link
- * SelfServiceException}.
+ * request, retries once with a new token after a 401, tries again after a busy or dropped answer as
+ * {@link RetryRule} says, and turns the answer into a value or a {@link SelfServiceException}.
  */
 final class Exchange {
   private static final Logger LOG = LoggerFactory.getLogger(SelfServiceClient.class);
@@ -34,18 +39,22 @@ final class Exchange {
   private final Duration timeout;
   private final ObjectMapper json;
   private final SelfServiceEnvironment environment;
+  private final RetryRule retry;
+  private final Clock clock = Clock.systemUTC(); // reads Retry-After dates
 
   Exchange(
       HttpClient http,
       MaskinportenClient maskinporten,
       Duration timeout,
       ObjectMapper json,
-      SelfServiceEnvironment environment) {
+      SelfServiceEnvironment environment,
+      RetryRule retry) {
     this.http = http;
     this.maskinporten = maskinporten;
     this.timeout = timeout;
     this.json = json;
     this.environment = environment;
+    this.retry = retry;
   }
 
   /**
@@ -72,7 +81,34 @@ final class Exchange {
   /** Sends {@code call} and reads the answer as {@code answer}, or {@code null} for none. */
   <T> CompletableFuture<T> send(Call call, JavaType answer) {
     byte[] body = serialize(call);
-    return attempt(call, body, true).thenApply(response -> read(call, response, answer));
+    return tried(call, body, 1).thenApply(response -> read(call, response, answer));
+  }
+
+  /** Attempt {@code n} of {@code call}, and the next ones while {@link RetryRule} says so. */
+  private CompletableFuture<HttpResponse<String>> tried(Call call, byte[] body, int n) {
+    return attempt(call, body, true)
+        .handle(
+            (response, error) -> {
+              Throwable cause = error == null ? null : unwrap(error);
+              Optional<Duration> wait = retry.next(n, call.method(), response, cause, clock);
+              if (wait.isEmpty()) {
+                return cause == null
+                    ? CompletableFuture.completedFuture(response)
+                    : CompletableFuture.<HttpResponse<String>>failedFuture(cause);
+              }
+              LOG.debug(
+                  "{} {}; trying again in {} ms, attempt {} of {}",
+                  call,
+                  response == null ? "failed" : "answered " + response.statusCode(),
+                  wait.get().toMillis(),
+                  n + 1,
+                  retry.maxAttempts());
+              Executor later =
+                  CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS);
+              return CompletableFuture.runAsync(() -> {}, later)
+                  .thenCompose(x -> tried(call, body, n + 1));
+            })
+        .thenCompose(Function.identity());
   }
 
   /**

@@ -50,7 +50,9 @@ public final class SelfServiceClient {
         b.httpClient != null
             ? b.httpClient
             : HttpClient.newBuilder().connectTimeout(b.timeout).build();
-    this.exchange = new Exchange(http, b.maskinporten, b.timeout, Json.newMapper(), environment);
+    RetryRule retry = new RetryRule(b.maxAttempts, b.initialBackoff, b.maxBackoff);
+    this.exchange =
+        new Exchange(http, b.maskinporten, b.timeout, Json.newMapper(), environment, retry);
     this.scopes = new ScopeAdmin(exchange);
   }
 
@@ -351,6 +353,9 @@ public final class SelfServiceClient {
     private HttpClient httpClient;
     private Duration timeout = DEFAULT_TIMEOUT;
     private boolean supplier;
+    private int maxAttempts = 3;
+    private Duration initialBackoff = Duration.ofMillis(200);
+    private Duration maxBackoff = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -392,6 +397,28 @@ public final class SelfServiceClient {
     }
 
     /**
+     * How often a call is sent in all, 1..10. Default 3; 1 turns retries off. Every call is tried
+     * again after 429 and 503, which say the request was not handled; {@code GET}, {@code PUT} and
+     * {@code DELETE} also after 502, 504 and a dropped connection, which leave that open. A 500,
+     * any other status and a time-out are final.
+     */
+    public Builder maxAttempts(int attempts) {
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * Waits between tries: {@code initial}, doubling up to {@code max}, each with random jitter of
+     * up to half; a {@code Retry-After} the answer carries is waited instead, and one longer than
+     * {@code max} ends the tries at once. Default 200 ms and 5 s.
+     */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      this.initialBackoff = Objects.requireNonNull(initial, "initial == null");
+      this.maxBackoff = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /**
      * Validates and builds.
      *
      * @throws SelfServiceConfigException naming the setting that is missing or wrong
@@ -405,6 +432,7 @@ public final class SelfServiceClient {
       require(
           !timeout.isNegative() && !timeout.isZero(), "timeout must be positive, was " + timeout);
       requireMatchingEnvironments();
+      new RetryRule(maxAttempts, initialBackoff, maxBackoff); // refuses a bad retry setting here
       return new SelfServiceClient(this);
     }
 

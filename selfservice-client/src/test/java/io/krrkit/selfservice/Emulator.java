@@ -92,7 +92,11 @@ final class Emulator implements ParameterResolver {
         .computeIfAbsent(Running.class, key -> start(), Running.class);
   }
 
-  private static Running start() {
+  /**
+   * An emulator of the caller's own, for a test class that changes it for everyone (fault rules);
+   * the caller closes it.
+   */
+  static Running start() {
     KrrLocal krr = KrrLocal.builder().port(0).ephemeral().seedPersons(0).build().start();
     Bootstrap bootstrap = krr.bootstrap();
     MaskinportenClient maskinporten =

@@ -76,6 +76,26 @@ class SelfServiceClientBuilderTest {
   }
 
   @Test
+  void refusesRetrySettingsThatCannotWork() {
+    SelfServiceClient.Builder builder =
+        SelfServiceClient.builder()
+            .environment(SelfServiceEnvironment.TEST)
+            .maskinporten(maskinporten(MaskinportenEnvironment.TEST));
+
+    assertThatThrownBy(() -> builder.maxAttempts(0).build())
+        .isInstanceOf(SelfServiceConfigException.class)
+        .hasMessageContaining("maxAttempts must be 1..10, was 0");
+    assertThatThrownBy(
+            () ->
+                builder
+                    .maxAttempts(3)
+                    .retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                    .build())
+        .isInstanceOf(SelfServiceConfigException.class)
+        .hasMessageContaining("retryBackoff");
+  }
+
+  @Test
   void requiresAnIntegrationTypeOnEveryRequest() {
     assertThatThrownBy(
             () ->
