@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
  * already masked.
  */
 final class JournalPages {
-  /** The filters the page's form offers, in its order; {@code since} is read from the URL too. */
+  /** The filters the page's form offers, in its order. */
   static final List<String> FILTERS = List.of("service", "client", "path", "status", "limit");
+
+  /** A filter the URL may carry (from a link or the operator API's query), kept by the form. */
+  static final String SINCE = "since";
 
   private final JournalRing ring;
   private final ClientRegistry clients;
@@ -41,6 +44,7 @@ final class JournalPages {
     for (String filter : FILTERS) {
       form.with(filter, web.query(filter) == null ? "" : web.query(filter).strip());
     }
+    form.with(SINCE, web.query(SINCE) == null ? "" : web.query(SINCE).strip());
     List<ClientOption> options = own.values().stream().map(ClientOption::of).sorted().toList();
     JournalQuery query = parse(web, form, own);
     if (query == null) {

@@ -11,6 +11,7 @@ import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -96,6 +97,13 @@ class JournalPagesTest {
     assertThat(rows(web.get("/foresporsler?status=400&client=" + second.clientId()))).hasSize(1);
     assertThat(rows(web.get("/foresporsler?path=/kontaktregisteret/"))).hasSize(1);
     List<Long> all = rows(web.get("/foresporsler"));
+    Instant now = fx.krrLocal().clock().instant();
+    assertThat(rows(web.get("/foresporsler?since=" + now.minusSeconds(60)))).isEqualTo(all);
+    Answer future = web.get("/foresporsler?since=" + now.plusSeconds(60));
+    assertThat(rows(future)).isEmpty();
+    assertThat(future.body())
+        .as("the form keeps a since filter from the URL")
+        .contains("<input type=\"hidden\" name=\"since\" value=\"" + now.plusSeconds(60) + "\">");
     Answer lastTwo = web.get("/foresporsler?limit=2&service=");
     assertThat(rows(lastTwo)).containsExactly(all.get(0), all.get(1));
     assertThat(lastTwo.body()).contains("Viser 2 av 4 forespørsler");
