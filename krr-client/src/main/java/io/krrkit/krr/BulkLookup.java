@@ -17,9 +17,11 @@ import java.util.concurrent.ExecutionException;
 /**
  * Looks up a stream of identity numbers of any length, with memory bounded by a window of batches
  * rather than by the input: reads lines in batches of up to 1000 (the client's batch size), keeps
- * at most {@link Builder#maxInFlightBatches} of them in flight, and hands every row to a {@link
- * BulkSink} in input order. Reading waits while the window is full, so a slow sink slows the lookup
- * instead of filling memory.
+ * {@link Builder#maxInFlightBatches} of them in flight, and hands every row to a {@link BulkSink}
+ * in input order. A batch's answer frees its place in the window before its rows go to the sink, so
+ * the window stays full while the sink writes; reading waits while the window is full, so a slow
+ * sink slows the lookup instead of filling memory (at most the window and the batch being written
+ * are held).
  *
  * <p>Invalid numbers become {@link BulkRow.Rejected} rows and do not stop the run. Requests use the
  * {@link KrrClient}'s batching, retries and token handling; a batch that still fails after its
@@ -74,7 +76,11 @@ public final class BulkLookup {
       batches = fill(window, inputs, batches);
       while (!window.isEmpty()) {
         BulkBatch head = window.removeFirst();
-        for (BulkRow row : head.rows(await(head))) {
+        Map<String, Person> answered = await(head);
+        // The next batch goes out before this one is written, so the window stays full while the
+        // sink works: against a slow server, throughput is the window over the answer time.
+        batches = fill(window, inputs, batches);
+        for (BulkRow row : head.rows(answered)) {
           sink.accept(row);
           tally.add(row);
         }
@@ -82,7 +88,6 @@ public final class BulkLookup {
         progress.update(
             new BulkProgress.Snapshot(
                 tally.rows(), expectedTotal, Duration.between(started, clock.instant())));
-        batches = fill(window, inputs, batches);
       }
     } finally {
       window.forEach(b -> b.answer().cancel(true));
@@ -145,9 +150,9 @@ public final class BulkLookup {
     }
 
     /**
-     * Batches sent and not yet delivered at once, 1 to {@value
-     * KrrClient.Builder#MAX_PARALLEL_BATCHES}; bounds memory to this many batches. Default: the
-     * client's {@code maxParallelBatches}.
+     * Batches sent and not yet answered at once, 1 to {@value
+     * KrrClient.Builder#MAX_PARALLEL_BATCHES}; bounds memory to this many batches and the one the
+     * sink is writing. Default: the client's {@code maxParallelBatches}.
      */
     public Builder maxInFlightBatches(int max) {
       if (max < 1 || max > KrrClient.Builder.MAX_PARALLEL_BATCHES) {
