@@ -28,7 +28,7 @@ URL=http://localhost:$PORT
 WORK=$(mktemp -d)
 cd "$WORK"
 
-java -jar "$SERVER_JAR" serve --port "$PORT" --ephemeral --seed-persons "$POPULATION" \
+java -jar "$SERVER_JAR" serve --port "$PORT" --ephemeral --admin --seed-persons "$POPULATION" \
   --bootstrap-out bootstrap.json > serve.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -79,7 +79,7 @@ lookup "$LINES" ids.txt out.jsonl
 if [ "$LATENCY_LINES" -gt 0 ]; then
   head -n "$LATENCY_LINES" ids.txt > latency-ids.txt
   curl -fsS -X POST -H 'Content-Type: application/json' \
-    -d "{\"endpoint\":\"krr_lookup\",\"latency\":\"PT$(echo "scale=3; $LATENCY_MS / 1000" | bc)S\"}" \
+    -d "{\"endpoint\":\"krr_lookup\",\"latency\":\"PT$((LATENCY_MS / 1000)).$(printf %03d $((LATENCY_MS % 1000)))S\"}" \
     "$URL/admin/faults" > /dev/null
   echo "every lookup batch answered after $LATENCY_MS ms ($LATENCY_LINES lines per run):"
   for p in $PARALLEL; do
