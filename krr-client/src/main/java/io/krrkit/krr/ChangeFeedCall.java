@@ -24,9 +24,10 @@ final class ChangeFeedCall {
   }
 
   EndringerResponse send(long fraEndringsId) {
-    CompletableFuture<byte[]> answer = call.send(write(new EndringerRequest(fraEndringsId)), "");
+    CompletableFuture<ResponseBody> answer =
+        call.send(write(new EndringerRequest(fraEndringsId)), "");
     try {
-      return parse(answer.get());
+      return parse(answer.get().bytes());
     } catch (InterruptedException e) {
       answer.cancel(true);
       Thread.currentThread().interrupt();

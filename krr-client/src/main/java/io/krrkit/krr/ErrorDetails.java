@@ -17,8 +17,8 @@ record ErrorDetails(String error, String description) {
   private static final int MAX_LENGTH = 300;
   private static final Pattern ELEVEN_DIGITS = Pattern.compile("(?<!\\d)\\d{11}(?!\\d)");
 
-  static ErrorDetails read(HttpResponse<byte[]> response, ObjectMapper mapper) {
-    ErrorDetails fromBody = fromBody(response.body(), mapper);
+  static ErrorDetails read(HttpResponse<ResponseBody> response, ObjectMapper mapper) {
+    ErrorDetails fromBody = fromBody(response.body().bytes(), mapper);
     ErrorDetails details =
         fromBody.error != null
             ? fromBody

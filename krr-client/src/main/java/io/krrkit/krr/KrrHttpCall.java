@@ -75,7 +75,7 @@ final class KrrHttpCall {
    * Posts {@code body}; {@code label} (e.g. "batch 2 of 3", or empty) names it in log lines after
    * the subject.
    */
-  CompletableFuture<byte[]> send(byte[] body, String label) {
+  CompletableFuture<ResponseBody> send(byte[] body, String label) {
     return new Exchange(body, label).attempt(1);
   }
 
@@ -90,7 +90,7 @@ final class KrrHttpCall {
       this.label = label;
     }
 
-    CompletableFuture<byte[]> attempt(int attempt) {
+    CompletableFuture<ResponseBody> attempt(int attempt) {
       try {
         return send(attempt, token());
       } catch (KrrTokenException e) {
@@ -98,14 +98,14 @@ final class KrrHttpCall {
       }
     }
 
-    private CompletableFuture<byte[]> send(int attempt, String token) {
-      return http.sendAsync(request(token), HttpResponse.BodyHandlers.ofByteArray())
+    private CompletableFuture<ResponseBody> send(int attempt, String token) {
+      return http.sendAsync(request(token), ResponseBody.HANDLER)
           .handle((response, failure) -> next(attempt, token, response, failure))
           .thenCompose(Function.identity());
     }
 
-    private CompletableFuture<byte[]> next(
-        int attempt, String token, HttpResponse<byte[]> response, Throwable failure) {
+    private CompletableFuture<ResponseBody> next(
+        int attempt, String token, HttpResponse<ResponseBody> response, Throwable failure) {
       try {
         if (failure != null) {
           return onFailure(attempt, unwrap(failure));
@@ -116,8 +116,8 @@ final class KrrHttpCall {
       }
     }
 
-    private CompletableFuture<byte[]> onResponse(
-        int attempt, String token, HttpResponse<byte[]> response) {
+    private CompletableFuture<ResponseBody> onResponse(
+        int attempt, String token, HttpResponse<ResponseBody> response) {
       int status = response.statusCode();
       if (status == 200) {
         return CompletableFuture.completedFuture(response.body());
@@ -152,7 +152,7 @@ final class KrrHttpCall {
       return fresh.equals(refused) ? Optional.empty() : Optional.of(fresh);
     }
 
-    private CompletableFuture<byte[]> onFailure(int attempt, Throwable failure) {
+    private CompletableFuture<ResponseBody> onFailure(int attempt, Throwable failure) {
       if (failure instanceof KrrException e) {
         throw e;
       }
@@ -173,7 +173,7 @@ final class KrrHttpCall {
       return retryAfter(attempt, retry.backoff(attempt, random), describe(io));
     }
 
-    private CompletableFuture<byte[]> retryAfter(int attempt, Duration wait, String why) {
+    private CompletableFuture<ResponseBody> retryAfter(int attempt, Duration wait, String why) {
       log.warn(
           "{} failed ({}); retrying in {} ms, attempt {} of {}",
           label.isEmpty() ? subject : subject + " " + label,
@@ -222,7 +222,7 @@ final class KrrHttpCall {
   }
 
   private KrrHttpException httpError(
-      HttpResponse<byte[]> response, int attempts, Duration retryAfter) {
+      HttpResponse<ResponseBody> response, int attempts, Duration retryAfter) {
     ErrorDetails details = ErrorDetails.read(response, mapper);
     return new KrrHttpException(
         uri, response.statusCode(), details.error(), details.description(), retryAfter, attempts);

@@ -46,8 +46,8 @@ final class PersonerCall {
    * Reads the answer as a stream, straight into {@link Person}s (no tree in between: a bulk lookup
    * reads millions); other top-level fields are skipped.
    */
-  private PersonerResponse parse(byte[] body) {
-    try (JsonParser json = mapper.createParser(body)) {
+  private PersonerResponse parse(ResponseBody body) {
+    try (JsonParser json = mapper.createParser(body.stream())) {
       List<Person> personer = null;
       if (json.nextToken() == JsonToken.START_OBJECT) {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
