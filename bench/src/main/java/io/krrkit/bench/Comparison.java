@@ -105,13 +105,61 @@ final class Comparison {
     }
   }
 
+  /** One measured window of pooled token requests, after its warm-up. */
+  record Measured(ClosedLoop.Result result, int poolSize, int poolUsed) {
+    boolean ranOut() {
+      return poolUsed == poolSize;
+    }
+  }
+
   /**
-   * Rounds of (sign a pool for at most 4 s, send it for at most 4 s) until {@code --warmup} seconds
+   * Warms {@code scenario} up at {@code concurrency}, then measures one window of at most {@code
+   * duration} seconds with a pool of grants signed for it (see the class comment). Also used by
+   * {@link MultiNode}.
+   */
+  static Measured measureTokens(
+      PooledTokenScenario scenario,
+      String issuer,
+      String clientId,
+      RSAKey key,
+      int concurrency,
+      double warmup,
+      double duration)
+      throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    ClosedLoop.Result warm = warmUp(scenario, issuer, clientId, key, concurrency, warmup);
+    int size = (int) Math.min(MAX_POOL, warm.perSecond() * duration * 1.3 + 500);
+    GrantPool pool = GrantPool.sign(issuer, clientId, key, SCOPE, size, cores, 8);
+    scenario.use(pool);
+    double window =
+        Math.min(
+            duration, Duration.between(Instant.now(), pool.usableUntil()).toMillis() / 1e3 - 1);
+    ClosedLoop.Result r = ClosedLoop.run(scenario, concurrency, window);
+    System.err.printf(
+        Locale.ROOT,
+        "%s c=%d: %.0f/s over %.1f s, pool %d/%d%n",
+        scenario.name(),
+        concurrency,
+        r.perSecond(),
+        r.seconds(),
+        pool.used(),
+        pool.size());
+    return new Measured(r, pool.size(), pool.used());
+  }
+
+  /**
+   * Rounds of (sign a pool for at most 4 s, send it for at most 4 s) until {@code warmup} seconds
    * of sending are done, so the JIT has compiled the server's path before the measured window.
    */
-  private ClosedLoop.Result warmUp(
-      PooledTokenScenario scenario, String issuer, String clientId, RSAKey key, int concurrency)
+  private static ClosedLoop.Result warmUp(
+      PooledTokenScenario scenario,
+      String issuer,
+      String clientId,
+      RSAKey key,
+      int concurrency,
+      double warmup)
       throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
     double sent = 0;
     ClosedLoop.Result last = null;
     while (sent < warmup) {
@@ -126,14 +174,8 @@ final class Comparison {
   private void measureAll(PooledTokenScenario scenario, String issuer, String clientId, RSAKey key)
       throws Exception {
     for (int concurrency : concurrencies) {
-      ClosedLoop.Result warm = warmUp(scenario, issuer, clientId, key, concurrency);
-      int size = (int) Math.min(MAX_POOL, warm.perSecond() * duration * 1.3 + 500);
-      GrantPool pool = GrantPool.sign(issuer, clientId, key, SCOPE, size, cores, 8);
-      scenario.use(pool);
-      double window =
-          Math.min(
-              duration, Duration.between(Instant.now(), pool.usableUntil()).toMillis() / 1e3 - 1);
-      ClosedLoop.Result r = ClosedLoop.run(scenario, concurrency, window);
+      Measured m = measureTokens(scenario, issuer, clientId, key, concurrency, warmup, duration);
+      ClosedLoop.Result r = m.result();
       rows.add(
           String.format(
               Locale.ROOT,
@@ -146,16 +188,7 @@ final class Comparison {
               r.serverCpuMicros(),
               r.loadGeneratorCpuMicros(),
               r.errors(),
-              pool.used() == pool.size() ? " (pool of " + pool.size() + " ran out)" : ""));
-      System.err.printf(
-          Locale.ROOT,
-          "%s c=%d: %.0f/s over %.1f s, pool %d/%d%n",
-          scenario.name(),
-          concurrency,
-          r.perSecond(),
-          r.seconds(),
-          pool.used(),
-          pool.size());
+              m.ranOut() ? " (pool of " + m.poolSize() + " ran out)" : ""));
     }
   }
 }

@@ -29,6 +29,8 @@ import java.util.Locale;
  * java -jar bench/target/bench.jar token  --concurrency 4 --duration 20
  * java -jar bench/target/bench.jar lookup --concurrency 4 --duration 20 --batch 1000
  * java -jar bench/target/bench.jar compare --concurrency 8,32 --duration 5   (see Comparison)
+ * java -jar bench/target/bench.jar nodes --nodes 1,2,3                        (see MultiNode)
+ * java -jar bench/target/bench.jar all                                       (see All)
  * bench/soak.sh 2m                                                           (see Soak)
  * </pre>
  */
@@ -66,6 +68,14 @@ public final class LoadGenerator {
     }
     if (args.length > 0 && args[0].equals("soak")) {
       Soak.main(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("nodes")) {
+      MultiNode.main(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("all")) {
+      All.main(args);
       return;
     }
     if (args.length > 0 && args[0].equals("lookup-limit")) {
@@ -122,7 +132,7 @@ public final class LoadGenerator {
   }
 
   /** Identifiers of the seeded population, as the emulator's own generator drew them. */
-  private static List<String> registeredIds(int size) {
+  static List<String> registeredIds(int size) {
     return new SyntheticRegister(1L, Shares.DEFAULT, Clock.systemUTC().instant())
         .population(size)
         .filter(SyntheticPerson::isRegistered)

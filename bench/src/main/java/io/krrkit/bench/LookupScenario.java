@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * POST /rest/v2/personer with a batch of identifiers drawn from the seeded register, both KRR
@@ -16,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LookupScenario implements Scenario {
   private final HttpClient http;
-  private final URI personer;
+  private final List<URI> personer;
+  private final AtomicLong sent = new AtomicLong();
   private final MaskinportenClient maskinporten;
   private final TokenRequest scopes;
   private final List<String> bodies;
@@ -29,8 +31,19 @@ final class LookupScenario implements Scenario {
       TokenRequest scopes,
       List<String> ids,
       int batch) {
+    this(http, List.of(krrBaseUrl), maskinporten, scopes, ids, batch);
+  }
+
+  /** As above, each request to the next of {@code krrBaseUrls} in turn (nodes on one store). */
+  LookupScenario(
+      HttpClient http,
+      List<String> krrBaseUrls,
+      MaskinportenClient maskinporten,
+      TokenRequest scopes,
+      List<String> ids,
+      int batch) {
     this.http = http;
-    this.personer = URI.create(krrBaseUrl + "/rest/v2/personer");
+    this.personer = krrBaseUrls.stream().map(u -> URI.create(u + "/rest/v2/personer")).toList();
     this.maskinporten = maskinporten;
     this.scopes = scopes;
     this.batch = batch;
@@ -58,7 +71,7 @@ final class LookupScenario implements Scenario {
     String body = bodies.get(ThreadLocalRandom.current().nextInt(bodies.size()));
     HttpResponse<byte[]> response =
         http.send(
-            HttpRequest.newBuilder(personer)
+            HttpRequest.newBuilder(personer.get((int) (sent.getAndIncrement() % personer.size())))
                 .header("Content-Type", "application/json")
                 .header("Authorization", maskinporten.getToken(scopes).authorizationHeader())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
