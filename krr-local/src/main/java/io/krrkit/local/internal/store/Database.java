@@ -8,18 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The emulator's store: a pooled JDBC data source (embedded H2 by default, PostgreSQL by URL) with
  * the schema migrated by Flyway from {@code classpath:db/migration} (an in-memory store replays the
- * first one's, {@link InMemorySchema}). SQL in the repositories stays portable across H2 and
- * PostgreSQL. Commits are durable: an acknowledged write survives a crash of the process (H2 writes
- * each commit to its file; PostgreSQL commits synchronously). Once the store fails (disk full, I/O
- * error, connection lost), {@link #jdbc()} refuses writes until a probe write succeeds again
- * ({@link WriteGate}).
+ * schema the build migrated, {@link InMemorySchema}). SQL in the repositories stays portable across
+ * H2 and PostgreSQL. Commits are durable: an acknowledged write survives a crash of the process (H2
+ * writes each commit to its file; PostgreSQL commits synchronously). Once the store fails (disk
+ * full, I/O error, connection lost), {@link #jdbc()} refuses writes until a probe write succeeds
+ * again ({@link WriteGate}).
  */
 public final class Database implements AutoCloseable {
   /** How often a failed store is probed, at most. */
@@ -65,8 +64,7 @@ public final class Database implements AutoCloseable {
 
   /** A private in-memory H2 database that lives as long as this object. */
   public static Database h2InMemory() {
-    String url = "jdbc:h2:mem:krr-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
-    return new Database(url, "sa", "", Clock.systemUTC(), true);
+    return new Database(InMemorySchema.freshUrl(), "sa", "", Clock.systemUTC(), true);
   }
 
   /** Any JDBC URL (PostgreSQL: {@code jdbc:postgresql://host/db}). */
