@@ -78,9 +78,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed-persons",
-      defaultValue = "${env:KRR_LOCAL_SEED_PERSONS:-10000}",
+      defaultValue = "${env:KRR_LOCAL_SEED_PERSONS:-5500000}",
       description =
-          "Synthetic persons generated into an empty register (default: ${DEFAULT-VALUE}).")
+          "Size of the synthetic population an empty register computes, 0..10000000 (persons"
+              + " registered or not; computed, never stored, so no seeding wait; default:"
+              + " ${DEFAULT-VALUE}).")
   int seedPersons;
 
   @Option(

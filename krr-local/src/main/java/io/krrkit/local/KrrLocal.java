@@ -11,6 +11,7 @@ import io.krrkit.local.internal.http.BoundConnector;
 import io.krrkit.local.internal.http.HttpLimits;
 import io.krrkit.local.internal.http.RequestGuards;
 import io.krrkit.local.internal.journal.JournalRing;
+import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.signing.RsaKeyPool;
 import io.krrkit.local.internal.state.ImportMode;
@@ -45,6 +46,9 @@ public final class KrrLocal implements AutoCloseable {
 
   /** Default port, as documented. */
   public static final int DEFAULT_PORT = 7070;
+
+  /** Size of the synthetic population by default: about Norway's inhabitants. */
+  public static final int DEFAULT_POPULATION = 5_500_000;
 
   /** Default organisation of the bootstrap self-service client. */
   public static final OrgNumber DEFAULT_ORG = OrgNumber.of("310000027");
@@ -242,7 +246,7 @@ public final class KrrLocal implements AutoCloseable {
       String jdbcUser;
       String jdbcPassword;
       OrgNumber orgNumber = DEFAULT_ORG;
-      int seedPersons = 10_000;
+      int seedPersons = DEFAULT_POPULATION;
       long seed = 1L;
       int signingKeySize = 2048;
       long maxRequestBytes = 1_000_000L;
@@ -306,10 +310,15 @@ public final class KrrLocal implements AutoCloseable {
       return this;
     }
 
-    /** Synthetic persons generated into an empty register. Default 10 000. */
+    /**
+     * Size of the synthetic population an empty register computes beside the known persons (persons
+     * registered or not: about 85 % are in KRR), 0..10 000 000. Default 5 500 000, about Norway's.
+     * The persons are computed, not stored, so the size costs no start time or store.
+     */
     public Builder seedPersons(int count) {
-      if (count < 0) {
-        throw new IllegalArgumentException("seedPersons must be >= 0, was " + count);
+      if (count < 0 || count > SyntheticRegister.MAX_POPULATION) {
+        throw new IllegalArgumentException(
+            "seedPersons must be 0.." + SyntheticRegister.MAX_POPULATION + ", was " + count);
       }
       s.seedPersons = count;
       return this;

@@ -66,6 +66,7 @@ import io.krrkit.local.internal.krr.jdbc.JdbcPersonDirectory;
 import io.krrkit.local.internal.krr.jdbc.JdbcPersonRepository;
 import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
 import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.krr.synthetic.SyntheticPopulation;
 import io.krrkit.local.internal.maskinporten.AccessRules;
 import io.krrkit.local.internal.maskinporten.AccessTokenMinter;
 import io.krrkit.local.internal.maskinporten.AccessTokenVerifier;
@@ -134,6 +135,8 @@ public final class Wiring {
   public final SigningKeys signingKeys;
   public final TokenService tokenService;
   public final AccessTokenVerifier tokenVerifier;
+  // --- the store, for the project's tests and benchmarks (its query count) ---
+  public final Jdbc jdbc;
   // --- KRR register ---
   public final Register register;
   public final RegisterSeeder seeder;
@@ -163,6 +166,7 @@ public final class Wiring {
     this.baseUrl = baseUrl;
     this.storeReady = database::isReady;
     Jdbc jdbc = database.jdbc();
+    this.jdbc = jdbc;
     // --- the rows every token request reads (clients, keys, scopes, access), cached up to 1 s ---
     // Their repositories count each write, and so does every transaction across features when it
     // commits, so a cached row written through this node is read again by the next request. The
@@ -240,10 +244,12 @@ public final class Wiring {
             new AccessTokenMinter(maskinportenIssuer, signingKeys));
     this.tokenVerifier = new JwtAccessTokenVerifier(maskinportenIssuer, signingKeys, clock);
     // --- KRR register and its synthetic persons ---
-    this.register = new Register(new JdbcPersonRepository(jdbc), clock);
-    this.seeder = new RegisterSeeder(register, clock, Shares.DEFAULT);
+    this.register =
+        new Register(
+            new JdbcPersonRepository(jdbc), clock, SyntheticPopulation.with(Shares.DEFAULT));
+    this.seeder = new RegisterSeeder(register, clock);
     seeder.seedIfEmpty(settings.seedPersons(), settings.seed());
-    this.persons = new JdbcPersonDirectory(jdbc);
+    this.persons = new JdbcPersonDirectory(jdbc, register);
     this.kontaktregisteretKey =
         SigningKeys.onFirstUse(
             new JdbcSigningKeyRepository(jdbc, "kontaktregisteret"),

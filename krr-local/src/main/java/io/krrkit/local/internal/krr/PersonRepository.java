@@ -3,27 +3,33 @@ package io.krrkit.local.internal.krr;
 import io.krrkit.core.Personidentifikator;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The persons of the register. Every write gives the person a new change id. */
+/**
+ * What the store holds of the register: the entries written over the computed {@link Population}
+ * (the overlay), the persons forgotten from it, and the record of the population. Every write gives
+ * the person a new change id.
+ */
 public interface PersonRepository {
-  /** The most identifiers {@link #findAll} takes in one call. */
+  /** The most identifiers {@link #overlay} takes in one call. */
   int MAX_BATCH = 1000;
 
   /**
-   * The stored entries among {@code ids} (at most {@value #MAX_BATCH}), in one query. Unknown
-   * persons have no key in the map.
+   * What the store holds about {@code ids} (at most {@value #MAX_BATCH}), and the population it
+   * records, in one query. Persons the store holds nothing about are in neither collection.
    */
-  Map<Personidentifikator, RegisterEntry> findAll(Collection<Personidentifikator> ids);
+  Overlay overlay(Collection<Personidentifikator> ids);
+
+  /** The population the store records; empty when the register's persons are all stored. */
+  Optional<PopulationSpec> population();
 
   /** The stored entry of {@code id}. */
   Optional<RegisterEntry> findById(Personidentifikator id);
 
   /**
-   * Inserts or replaces one entry, atomically: puts of one new person at once all succeed, and
-   * exactly one of them inserts.
+   * Inserts or replaces one entry, atomically, and unforgets the person: puts of one new person at
+   * once all succeed, and exactly one of them inserts.
    *
    * @return true when the entry was inserted, false when it replaced one
    */
@@ -35,7 +41,7 @@ public interface PersonRepository {
    */
   long insertAll(Stream<RegisterEntry> entries);
 
-  /** How many persons the register holds (AKTIV and SLETTET). */
+  /** How many entries the store holds (AKTIV and SLETTET), the computed population aside. */
   long count();
 
   /**
@@ -53,10 +59,13 @@ public interface PersonRepository {
    */
   List<RegisterEntry> page(Personidentifikator afterId, int limit);
 
-  /** Removes one person's row; returns false when there was none. */
-  boolean remove(Personidentifikator id);
+  /**
+   * Removes one person's row and, when {@code overPopulation}, records the person as forgotten so
+   * the population's entry no longer shows. Returns whether anything changed.
+   */
+  boolean forget(Personidentifikator id, boolean overPopulation);
 
-  /** Removes every person (the register is reseeded after). */
+  /** Removes every stored person and forgotten mark (the population is drawn anew after). */
   void deleteAll();
 
   /** Where the seeding of the register stands. */

@@ -11,11 +11,11 @@ public interface SeedClaim extends AutoCloseable {
   /** The state of the register's seed when the claim was taken. */
   SeedState state();
 
-  /** Records (committed) that a seed of {@code population} with {@code seed} begins {@code at}. */
-  void begin(int population, long seed, Instant at);
-
-  /** Records (committed) that the seed finished {@code at}. */
-  void finish(Instant at);
+  /**
+   * Records (committed) that the register's computed population is {@code population}, as of {@code
+   * at}: the state becomes {@link SeedState#DONE}.
+   */
+  void draw(PopulationSpec population, Instant at);
 
   /** Gives the claim up. */
   @Override

@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -27,6 +28,7 @@ public final class Jdbc {
   private final DataSource dataSource;
   private final WriteGate gate;
   private final ThreadLocal<Connection> ambient = new ThreadLocal<>();
+  private final LongAdder queries = new LongAdder();
 
   /** Uses connections from {@code dataSource}, with no write gate. */
   public Jdbc(DataSource dataSource) {
@@ -53,6 +55,7 @@ public final class Jdbc {
 
   /** Runs a query and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    queries.increment();
     Connection joined = ambient.get();
     if (joined != null) {
       try {
@@ -78,6 +81,14 @@ public final class Jdbc {
       }
       return rows;
     }
+  }
+
+  /**
+   * How many queries ({@link #query}, {@link #queryOne}) this store ran since it opened: how tests
+   * and benchmarks see how many round trips a request costs.
+   */
+  public long queries() {
+    return queries.sum();
   }
 
   /** Runs a query expected to give at most one row. */

@@ -23,6 +23,8 @@ import io.krrkit.local.internal.krr.jdbc.JdbcPersonRepository;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
 import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.krr.synthetic.SyntheticPerson;
+import io.krrkit.local.internal.krr.synthetic.SyntheticPopulation;
 import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
@@ -49,7 +51,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Seeding the register on each engine: what it stores, once, also with several nodes at once. */
+/**
+ * Drawing the register's population on each engine: what it records (no person stored), once, also
+ * with several nodes at once; the known persons it computes.
+ */
 @ParameterizedClass
 @EnumSource(StoreEngine.class)
 class RegisterSeederTest {
@@ -59,15 +64,15 @@ class RegisterSeederTest {
   static Database database;
   static OffsetClock clock = new OffsetClock(Clock.fixed(NOW, ZoneOffset.UTC));
   static Register register;
-  static long seeded;
+  static boolean drew;
 
   @Parameter StoreEngine engine;
 
   @BeforeParameterizedClassInvocation
   static void seed(StoreEngine engine) {
     database = engine.open();
-    register = new Register(new JdbcPersonRepository(new Jdbc(database.dataSource())), clock);
-    seeded = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 9);
+    register = registerOn(database);
+    drew = new RegisterSeeder(register, clock).seedIfEmpty(POPULATION, 9);
   }
 
   @AfterParameterizedClassInvocation
@@ -87,51 +92,70 @@ class RegisterSeederTest {
         .collect(Collectors.toMap(Person::personidentifikator, Function.identity()));
   }
 
+  static Register registerOn(Database database) {
+    return new Register(
+        new JdbcPersonRepository(new Jdbc(database.dataSource())),
+        clock,
+        SyntheticPopulation.with(Shares.DEFAULT));
+  }
+
   static Person of(Map<String, Person> answer, Personidentifikator id) {
     return answer.get(id.value());
   }
 
   @Test
-  void storesTheKnownPersonsAndTheRegisteredPartOfThePopulation() {
-    long registered = new SyntheticRegister(9, Shares.DEFAULT, NOW).entries(POPULATION).count();
+  void recordsThePopulationAndStoresNoPerson() {
+    List<SyntheticPerson> population =
+        new SyntheticRegister(9, Shares.DEFAULT, NOW).population(POPULATION).toList();
+    Map<Personidentifikator, RegisterEntry> found =
+        register.findAll(
+            population.stream().limit(1000).map(SyntheticPerson::personidentifikator).toList());
 
-    assertThat(seeded).isEqualTo(registered + KnownPersons.ALL.size() - 1);
-    assertThat(register.count()).isEqualTo(seeded);
+    assertThat(drew).isTrue();
+    assertThat(register.populationSpec()).contains(new PopulationSpec(POPULATION, 9, NOW));
+    assertThat(register.count()).isZero();
+    assertThat(found.values())
+        .containsExactlyInAnyOrderElementsOf(
+            population.stream()
+                .limit(1000)
+                .filter(SyntheticPerson::isRegistered)
+                .map(SyntheticPerson::entry)
+                .toList());
   }
 
   @Test
-  void leavesARegisterThatHoldsPersonsAlone() {
-    long again = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 10);
+  void leavesARegisterWithAPopulationAlone() {
+    boolean again = new RegisterSeeder(register, clock).seedIfEmpty(POPULATION, 10);
 
-    assertThat(again).isZero();
-    assertThat(register.count()).isEqualTo(seeded);
+    assertThat(again).isFalse();
+    assertThat(register.populationSpec()).contains(new PopulationSpec(POPULATION, 9, NOW));
   }
 
   @Test
-  void seedersStartingTogetherOnOneEmptyStoreSeedItOnce() {
+  void seedersStartingTogetherOnOneEmptyStoreDrawOnce() {
     try (Database shared = engine.open()) {
-      Register onShared =
-          new Register(new JdbcPersonRepository(new Jdbc(shared.dataSource())), clock);
+      Register onShared = registerOn(shared);
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(3);
       try {
-        List<CompletableFuture<Long>> seeders =
-            IntStream.range(0, 3).mapToObj(i -> seedWhenGo(onShared, go, pool)).toList();
+        List<CompletableFuture<Boolean>> seeders =
+            IntStream.range(0, 3).mapToObj(i -> seedWhenGo(onShared, go, pool, i)).toList();
         go.countDown();
 
-        List<Long> stored =
+        List<Boolean> drawn =
             seeders.stream().map(s -> s.orTimeout(60, TimeUnit.SECONDS).join()).toList();
 
-        assertThat(stored).containsOnlyOnce(seeded).containsOnly(seeded, 0L);
-        assertThat(onShared.count()).isEqualTo(seeded);
+        assertThat(drawn).containsOnlyOnce(true);
+        assertThat(onShared.populationSpec()).isPresent();
+        assertThat(onShared.count()).isZero();
       } finally {
         pool.shutdownNow();
       }
     }
   }
 
-  private static CompletableFuture<Long> seedWhenGo(
-      Register register, CountDownLatch go, ExecutorService pool) {
+  private static CompletableFuture<Boolean> seedWhenGo(
+      Register register, CountDownLatch go, ExecutorService pool, int seed) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
@@ -140,7 +164,7 @@ class RegisterSeederTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
           }
-          return new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(POPULATION, 9);
+          return new RegisterSeeder(register, clock).seedIfEmpty(POPULATION, seed);
         },
         pool);
   }

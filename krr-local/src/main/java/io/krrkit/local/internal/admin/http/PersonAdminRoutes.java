@@ -26,8 +26,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code POST /admin/persons/seed {"count": 10000, "seed": 1}}: replaces the register with
- *       the known persons and the registered part of a synthetic population of {@code count};
- *   <li>{@code GET /admin/persons}: exports every person as JSON Lines, streamed;
+ *       the known persons and the registered part of a synthetic population of {@code count},
+ *       computed (it answers {@code "stored": 0}: what it stores is only the population's record);
+ *   <li>{@code GET /admin/persons}: exports every person the store holds over the population
+ *       (written or changed by the operator API, the web page, state files) as JSON Lines;
  *   <li>{@code GET|PUT|PATCH|DELETE /admin/persons/{id}}: shows, replaces (a person body such as
  *       {@code {"reservasjon":"JA","reservasjonstidspunkt":"2024-01-01T10:00:00+01"}}), merges a
  *       JSON merge patch (RFC 7396) into, or deletes ({@code SLETTET}; with {@code ?purge=true}
@@ -76,11 +78,11 @@ public final class PersonAdminRoutes {
               + ", \"seed\": <whole number, default 1>}");
     }
     long seedValue = seed.isMissingNode() ? 1L : seed.asLong();
-    long stored = seeder.reseed(count.asInt(), seedValue);
+    seeder.reseed(count.asInt(), seedValue);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("count", count.asInt());
     answer.put("seed", seedValue);
-    answer.put("stored", stored);
+    answer.put("stored", register.count());
     ctx.json(answer);
   }
 

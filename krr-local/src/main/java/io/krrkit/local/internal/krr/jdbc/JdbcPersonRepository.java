@@ -2,7 +2,9 @@ package io.krrkit.local.internal.krr.jdbc;
 
 import io.krrkit.core.Personidentifikator;
 import io.krrkit.local.internal.krr.Change;
+import io.krrkit.local.internal.krr.Overlay;
 import io.krrkit.local.internal.krr.PersonRepository;
+import io.krrkit.local.internal.krr.PopulationSpec;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.SeedClaim;
 import io.krrkit.local.internal.krr.SeedState;
@@ -10,24 +12,25 @@ import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@link PersonRepository} on the emulator's JDBC store (schema {@code V4__register.sql}). Bulk
- * inserts are committed every {@value #COMMIT_ROWS} rows: on PostgreSQL with {@code COPY} ({@link
- * PersonCopy}), elsewhere in JDBC batches of {@value #BATCH_ROWS} rows.
+ * {@link PersonRepository} on the emulator's JDBC store (schema {@code V4__register.sql}, persons
+ * forgotten from the computed population in {@code V15__population.sql}). Bulk inserts are
+ * committed every {@value #COMMIT_ROWS} rows: on PostgreSQL with {@code COPY} ({@link PersonCopy}),
+ * elsewhere in JDBC batches of {@value #BATCH_ROWS} rows.
  */
 public final class JdbcPersonRepository implements PersonRepository {
   static final int BATCH_ROWS = 1000;
@@ -40,13 +43,23 @@ public final class JdbcPersonRepository implements PersonRepository {
           + PersonRow.COLUMNS_QUALIFIED
           + ", c.der_base64 FROM person p"
           + " LEFT JOIN person_certificate c ON c.fingerprint = p.certificate_fingerprint";
-  // The requested ids as a table joined to the primary key: one index lookup per id in H2 and
+  // The requested ids as a table joined to the primary keys: one index lookup per id in H2 and
   // PostgreSQL alike, where IN (?, ...) and = ANY(?) made H2 test each row against the whole list.
-  private static final String SELECT_ANY =
-      SELECT.replace(
-          " FROM person p",
-          " FROM UNNEST(CAST(? AS VARCHAR(11) ARRAY)) AS wanted(id)"
-              + " JOIN person p ON p.personidentifikator = wanted.id");
+  // The population's record comes along as one more row, so a lookup is one query.
+  private static final String OVERLAY =
+      "SELECT 'P' AS kind, f.personidentifikator AS forgotten, "
+          + PersonRow.COLUMNS_QUALIFIED
+          + ", c.der_base64, CAST(NULL AS INTEGER) AS population, CAST(NULL AS BIGINT) AS seed,"
+          + " CAST(NULL AS BIGINT) AS drawn_at"
+          + " FROM UNNEST(CAST(? AS VARCHAR(11) ARRAY)) AS wanted(id)"
+          + " LEFT JOIN person p ON p.personidentifikator = wanted.id"
+          + " LEFT JOIN person_certificate c ON c.fingerprint = p.certificate_fingerprint"
+          + " LEFT JOIN person_forgotten f ON f.personidentifikator = wanted.id"
+          + " WHERE p.personidentifikator IS NOT NULL OR f.personidentifikator IS NOT NULL"
+          + " UNION ALL SELECT 'S', NULL, "
+          + "NULL, ".repeat(PersonRow.TYPES.length + 1)
+          + JdbcSeedClaim.POPULATION_COLUMNS
+          + " FROM register_seed s WHERE s.id = 1";
   private static final String CHANGES =
       SELECT.replace(" FROM person p", ", p.change_id FROM person p")
           + " WHERE p.change_id > ? ORDER BY p.change_id LIMIT ?";
@@ -67,6 +80,9 @@ public final class JdbcPersonRepository implements PersonRepository {
       "INSERT INTO person_certificate (fingerprint, der_base64) VALUES (?, ?)"
           + " ON CONFLICT DO NOTHING";
 
+  private static final String UNFORGET =
+      "DELETE FROM person_forgotten WHERE personidentifikator = ?";
+
   private final Jdbc jdbc;
 
   /** Uses {@code jdbc} for every statement. */
@@ -75,18 +91,42 @@ public final class JdbcPersonRepository implements PersonRepository {
   }
 
   @Override
-  public Map<Personidentifikator, RegisterEntry> findAll(Collection<Personidentifikator> ids) {
+  public Overlay overlay(Collection<Personidentifikator> ids) {
     Set<Personidentifikator> distinct = new LinkedHashSet<>(ids);
-    if (distinct.isEmpty()) {
-      return Map.of();
-    }
     if (distinct.size() > MAX_BATCH) {
       throw new IllegalArgumentException(
-          "findAll takes at most " + MAX_BATCH + " ids, got " + distinct.size());
+          "overlay takes at most " + MAX_BATCH + " ids, got " + distinct.size());
     }
     String[] values = distinct.stream().map(Personidentifikator::value).toArray(String[]::new);
-    return jdbc.query(SELECT_ANY, PersonRow::map, (Object) values).stream()
-        .collect(Collectors.toMap(RegisterEntry::personidentifikator, Function.identity()));
+    Map<Personidentifikator, RegisterEntry> entries = new HashMap<>();
+    Set<Personidentifikator> forgotten = new HashSet<>();
+    Optional<PopulationSpec> population = Optional.empty();
+    for (Object row : jdbc.query(OVERLAY, JdbcPersonRepository::overlayRow, (Object) values)) {
+      if (row instanceof RegisterEntry entry) {
+        entries.put(entry.personidentifikator(), entry);
+      } else if (row instanceof Personidentifikator id) {
+        forgotten.add(id);
+      } else if (row instanceof Optional<?> recorded) {
+        population = recorded.map(PopulationSpec.class::cast);
+      }
+    }
+    return new Overlay(entries, forgotten, population);
+  }
+
+  /** A stored entry, a forgotten person, or the population's record. */
+  private static Object overlayRow(ResultSet rs) throws SQLException {
+    if ("S".equals(rs.getString("kind"))) {
+      return JdbcSeedClaim.population(rs);
+    }
+    String forgotten = rs.getString("forgotten");
+    return forgotten != null && rs.getString("personidentifikator") == null
+        ? Personidentifikator.of(forgotten)
+        : PersonRow.map(rs);
+  }
+
+  @Override
+  public Optional<PopulationSpec> population() {
+    return JdbcSeedClaim.population(jdbc);
   }
 
   @Override
@@ -115,6 +155,9 @@ public final class JdbcPersonRepository implements PersonRepository {
   /** True when it inserted. */
   private static boolean upsert(Connection c, RegisterEntry entry) throws SQLException {
     Object[] values = PersonRow.values(entry, saveCertificate(c, entry.sertifikat()));
+    try (PreparedStatement ps = Jdbc.prepare(c, UNFORGET, entry.personidentifikator().value())) {
+      ps.executeUpdate();
+    }
     if (execute(c, UPDATE, values) > 0) {
       return false;
     }
@@ -161,8 +204,28 @@ public final class JdbcPersonRepository implements PersonRepository {
   }
 
   @Override
-  public boolean remove(Personidentifikator id) {
-    return jdbc.update("DELETE FROM person WHERE personidentifikator = ?", id.value()) > 0;
+  public boolean forget(Personidentifikator id, boolean overPopulation) {
+    return jdbc.inTransaction(
+        c -> {
+          int removed;
+          try (PreparedStatement ps =
+              Jdbc.prepare(c, "DELETE FROM person WHERE personidentifikator = ?", id.value())) {
+            removed = ps.executeUpdate();
+          }
+          if (!overPopulation) {
+            return removed > 0;
+          }
+          try (PreparedStatement ps = Jdbc.prepare(c, UNFORGET, id.value());
+              PreparedStatement insert =
+                  Jdbc.prepare(
+                      c,
+                      "INSERT INTO person_forgotten (personidentifikator) VALUES (?)",
+                      id.value())) {
+            ps.executeUpdate();
+            insert.executeUpdate();
+          }
+          return true;
+        });
   }
 
   @Override
@@ -171,9 +234,11 @@ public final class JdbcPersonRepository implements PersonRepository {
         c -> {
           try (PreparedStatement persons = c.prepareStatement("DELETE FROM person");
               PreparedStatement certificates =
-                  c.prepareStatement("DELETE FROM person_certificate")) {
+                  c.prepareStatement("DELETE FROM person_certificate");
+              PreparedStatement forgotten = c.prepareStatement("DELETE FROM person_forgotten")) {
             persons.executeUpdate();
             certificates.executeUpdate();
+            forgotten.executeUpdate();
           }
           return null;
         });

@@ -1,5 +1,6 @@
 package io.krrkit.local.internal.krr.jdbc;
 
+import io.krrkit.local.internal.krr.PopulationSpec;
 import io.krrkit.local.internal.krr.SeedClaim;
 import io.krrkit.local.internal.krr.SeedState;
 import io.krrkit.local.internal.store.Jdbc;
@@ -11,17 +12,22 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@link SeedClaim} on the JDBC store (schema {@code V12__durability.sql}): the claim is a row lock
- * on {@code register_seed_lock} held by an open transaction, which PostgreSQL drops when the
- * holder's connection ends and H2 when its process ends. The state is written on other connections,
- * committed at once, so it outlives the holder.
+ * {@link SeedClaim} on the JDBC store (schema {@code V12__durability.sql}, the population's {@code
+ * drawn_at} in {@code V15__population.sql}): the claim is a row lock on {@code register_seed_lock}
+ * held by an open transaction, which PostgreSQL drops when the holder's connection ends and H2 when
+ * its process ends. The state is written on other connections, committed at once, so it outlives
+ * the holder.
  */
 final class JdbcSeedClaim implements SeedClaim {
   private static final String LOCK =
       "SELECT id FROM register_seed_lock WHERE id = 1 FOR UPDATE SKIP LOCKED";
   static final String STATE = "SELECT state FROM register_seed WHERE id = 1";
-  private static final String SET_STATE =
-      "UPDATE register_seed SET state = ?, population = ?, seed = ?, updated = ? WHERE id = 1";
+  private static final String DRAW =
+      "UPDATE register_seed SET state = ?, population = ?, seed = ?, drawn_at = ?, updated = ?"
+          + " WHERE id = 1";
+
+  /** The columns {@link #population(ResultSet)} reads, of {@code register_seed s}. */
+  static final String POPULATION_COLUMNS = "s.population, s.seed, s.drawn_at";
 
   private final Jdbc jdbc;
   private final Connection held;
@@ -66,16 +72,33 @@ final class JdbcSeedClaim implements SeedClaim {
   }
 
   @Override
-  public void begin(int population, long seed, Instant at) {
-    jdbc.update(SET_STATE, SeedState.SEEDING.name(), population, seed, at.toEpochMilli());
+  public void draw(PopulationSpec population, Instant at) {
+    jdbc.update(
+        DRAW,
+        SeedState.DONE.name(),
+        population.size(),
+        population.seed(),
+        population.drawnAt().toEpochMilli(),
+        at.toEpochMilli());
   }
 
-  @Override
-  public void finish(Instant at) {
-    jdbc.update(
-        "UPDATE register_seed SET state = ?, updated = ? WHERE id = 1",
-        SeedState.DONE.name(),
-        at.toEpochMilli());
+  /** The population the store records, or empty when the register's persons are all stored. */
+  static Optional<PopulationSpec> population(Jdbc jdbc) {
+    return jdbc.queryOne(
+            "SELECT " + POPULATION_COLUMNS + " FROM register_seed s WHERE s.id = 1",
+            JdbcSeedClaim::population)
+        .flatMap(p -> p);
+  }
+
+  /** Reads {@link #POPULATION_COLUMNS}: empty where no population was drawn. */
+  static Optional<PopulationSpec> population(ResultSet rs) throws SQLException {
+    long drawnAt = rs.getLong("drawn_at");
+    if (rs.wasNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PopulationSpec(
+            rs.getInt("population"), rs.getLong("seed"), Instant.ofEpochMilli(drawnAt)));
   }
 
   @Override

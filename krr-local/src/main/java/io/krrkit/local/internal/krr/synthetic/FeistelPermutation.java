@@ -41,6 +41,19 @@ final class FeistelPermutation {
     return x;
   }
 
+  /** The index whose image is {@code value}: the inverse of {@link #apply}. */
+  long inverse(long value) {
+    if (value < 0 || value >= size) {
+      throw new IndexOutOfBoundsException("value must be in [0, " + size + "), was " + value);
+    }
+    // Walking the inverse cycle back out of the range undoes the forward walk.
+    long x = value;
+    do {
+      x = decrypt(x);
+    } while (x >= size);
+    return x;
+  }
+
   private long encrypt(long x) {
     long left = x >>> halfBits;
     long right = x & halfMask;
@@ -48,6 +61,17 @@ final class FeistelPermutation {
       long next = left ^ (mix(right ^ key) & halfMask);
       left = right;
       right = next;
+    }
+    return (left << halfBits) | right;
+  }
+
+  private long decrypt(long x) {
+    long left = x >>> halfBits;
+    long right = x & halfMask;
+    for (int r = ROUNDS - 1; r >= 0; r--) {
+      long previous = right ^ (mix(left ^ roundKeys[r]) & halfMask);
+      right = left;
+      left = previous;
     }
     return (left << halfBits) | right;
   }

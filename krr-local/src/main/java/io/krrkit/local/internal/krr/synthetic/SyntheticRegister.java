@@ -13,11 +13,12 @@ import java.util.stream.Stream;
  * A deterministic synthetic KRR population: the same seed, shares and instant give the same persons
  * in the same order. Identity numbers are drawn without repeats from the whole synthetic space
  * (month + 80, valid control digits); each person's attributes come from a random source seeded by
- * the seed and the person, so a prefix of a larger population equals the smaller one.
+ * the seed and the person, so a prefix of a larger population equals the smaller one, and any one
+ * person can be drawn alone ({@link #person(Personidentifikator, int)}).
  *
  * <pre>{@code
  * SyntheticRegister synthetic = new SyntheticRegister(42, Shares.DEFAULT, clock.instant());
- * register.putAll(synthetic.entries(100_000)); // about 85 000 persons: 84 % AKTIV, 1 % SLETTET
+ * synthetic.entries(100_000); // about 85 000 persons: 84 % AKTIV, 1 % SLETTET
  * }</pre>
  */
 public final class SyntheticRegister {
@@ -45,11 +46,25 @@ public final class SyntheticRegister {
       throw new IllegalArgumentException(
           "population size must be 0.." + MAX_POPULATION + ", was " + size);
     }
-    return LongStream.range(0, IdentitySpace.SIZE)
-        .mapToObj(space::at)
-        .flatMap(Optional::stream)
-        .limit(size)
-        .map(id -> new SyntheticPerson(id, draw.draw(id, randomFor(id))));
+    return LongStream.range(0, size).mapToObj(space::at).map(this::person);
+  }
+
+  /**
+   * The person {@code id} when the first {@code size} persons of the population hold them, else
+   * empty; in constant time, so a population of millions answers without being stored.
+   */
+  public Optional<SyntheticPerson> person(Personidentifikator id, int size) {
+    long index = space.indexOf(id);
+    return index >= 0 && index < size ? Optional.of(person(id)) : Optional.empty();
+  }
+
+  /** The person at {@code index} of the population: the last of {@code population(index + 1)}. */
+  public SyntheticPerson person(long index) {
+    return person(space.at(index));
+  }
+
+  private SyntheticPerson person(Personidentifikator id) {
+    return new SyntheticPerson(id, draw.draw(id, randomFor(id)));
   }
 
   /** The register entries of {@link #population(int)}: the persons KRR holds. Lazy. */

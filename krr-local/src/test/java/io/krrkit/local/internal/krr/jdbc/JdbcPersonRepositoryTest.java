@@ -7,7 +7,10 @@ import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.local.internal.krr.Change;
+import io.krrkit.local.internal.krr.Overlay;
+import io.krrkit.local.internal.krr.PopulationSpec;
 import io.krrkit.local.internal.krr.RegisterEntry;
+import io.krrkit.local.internal.krr.SeedClaim;
 import io.krrkit.local.internal.krr.synthetic.Shares;
 import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.internal.store.Database;
@@ -54,6 +57,7 @@ class JdbcPersonRepositoryTest {
   void emptyStore() {
     jdbc.update("DELETE FROM person");
     jdbc.update("DELETE FROM person_certificate");
+    jdbc.update("DELETE FROM person_forgotten");
     persons = new JdbcPersonRepository(jdbc);
   }
 
@@ -135,30 +139,68 @@ class JdbcPersonRepositoryTest {
   }
 
   @Test
-  void findAllAnswersAThousandPersonsInOneCallAndSkipsUnknownOnes() {
+  void overlayAnswersAThousandPersonsInOneCallAndSkipsUnknownOnes() {
     SyntheticRegister synthetic = new SyntheticRegister(7, Shares.DEFAULT, NOW);
     persons.insertAll(synthetic.entries(1200));
     List<Personidentifikator> population =
         synthetic.population(1200).map(p -> p.personidentifikator()).limit(1000).toList();
     long registered = synthetic.population(1200).limit(1000).filter(p -> p.isRegistered()).count();
 
-    var found = persons.findAll(population);
+    var found = persons.overlay(population).entries();
 
     assertThat(found).hasSize((int) registered);
     assertThat(found.values()).allMatch(e -> population.contains(e.personidentifikator()));
   }
 
   @Test
-  void findAllRefusesMoreThanAThousandIds() {
+  void overlayRefusesMoreThanAThousandIds() {
     List<Personidentifikator> ids =
         new SyntheticRegister(7, Shares.DEFAULT, NOW)
             .population(1001)
             .map(p -> p.personidentifikator())
             .toList();
 
-    assertThatThrownBy(() -> persons.findAll(ids))
+    assertThatThrownBy(() -> persons.overlay(ids))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most 1000");
+  }
+
+  @Test
+  void aForgottenPersonIsInTheOverlayUntilAPutBringsThemBack() {
+    persons.put(everyField());
+
+    boolean forgot = persons.forget(KARI, true);
+    Overlay forgotten = persons.overlay(List.of(KARI));
+    persons.put(everyField());
+    Overlay back = persons.overlay(List.of(KARI));
+
+    assertThat(forgot).isTrue();
+    assertThat(forgotten.entries()).isEmpty();
+    assertThat(forgotten.forgotten()).containsExactly(KARI);
+    assertThat(back.entries()).containsOnlyKeys(KARI);
+    assertThat(back.forgotten()).isEmpty();
+  }
+
+  @Test
+  void forgettingOutsideThePopulationRemovesTheRowOnly() {
+    persons.put(everyField());
+
+    assertThat(persons.forget(KARI, false)).isTrue();
+    assertThat(persons.forget(KARI, false)).isFalse();
+    assertThat(persons.overlay(List.of(KARI)).forgotten()).isEmpty();
+    assertThat(persons.count()).isZero();
+  }
+
+  @Test
+  void theOverlayCarriesThePopulationTheStoreRecords() {
+    PopulationSpec spec = new PopulationSpec(5_500_000, 3, NOW);
+    try (SeedClaim claim = persons.claimSeeding().orElseThrow()) {
+      claim.draw(spec, NOW);
+    }
+
+    assertThat(persons.overlay(List.of()).population()).contains(spec);
+    assertThat(persons.overlay(List.of(KARI)).population()).contains(spec);
+    assertThat(persons.population()).contains(spec);
   }
 
   @Test
