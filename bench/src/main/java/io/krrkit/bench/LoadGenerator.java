@@ -5,9 +5,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.Bootstrap;
 import io.krrkit.local.KrrLocal;
-import io.krrkit.local.internal.krr.synthetic.Shares;
-import io.krrkit.local.internal.krr.synthetic.SyntheticPerson;
-import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import io.krrkit.maskinporten.MaskinportenClient;
 import io.krrkit.maskinporten.MaskinportenEnvironment;
 import io.krrkit.maskinporten.TokenRequest;
@@ -15,8 +12,6 @@ import io.krrkit.selfservice.ClientRequest;
 import io.krrkit.selfservice.SelfServiceClient;
 import io.krrkit.selfservice.SelfServiceEnvironment;
 import java.net.http.HttpClient;
-import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,20 +35,25 @@ public final class LoadGenerator {
   private final int durationSeconds;
   private final int warmupSeconds;
   private final int batch;
+  // Lookup bodies pre-built from this many persons (200 batches of 1000).
+  private static final int IDS = 200_000;
+
   private final int persons;
+  private final int overridden;
 
   private LoadGenerator(String[] args) {
     if (args.length == 0 || !(args[0].equals("token") || args[0].equals("lookup"))) {
       throw new IllegalArgumentException(
           "usage: bench token|lookup [--concurrency N] [--duration S] [--warmup S]"
-              + " [--batch N] [--persons N]");
+              + " [--batch N] [--persons N] [--overridden PERCENT]");
     }
     target = args[0];
     concurrency = intOption(args, "--concurrency", 4);
     durationSeconds = intOption(args, "--duration", 20);
     warmupSeconds = intOption(args, "--warmup", 5);
     batch = intOption(args, "--batch", 1000);
-    persons = intOption(args, "--persons", 100_000);
+    persons = intOption(args, "--persons", LookupPopulation.DEFAULT_SIZE);
+    overridden = intOption(args, "--overridden", 10);
   }
 
   /** Runs one measurement and prints its row. */
@@ -89,6 +89,9 @@ public final class LoadGenerator {
     int seeded = target.equals("lookup") ? persons : 0;
     try (KrrLocal krr =
         KrrLocal.builder().port(0).ephemeral().seedPersons(seeded).build().start()) {
+      if (seeded > 0) {
+        LookupPopulation.override(krr, overridden);
+      }
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       RSAKey key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
       String clientId = registerKrrClient(krr, key);
@@ -106,7 +109,7 @@ public final class LoadGenerator {
                   krr.kontaktregisteretUrl(),
                   maskinporten,
                   TokenRequest.of(Scope.KRR_KONTAKTINFORMASJON_READ, Scope.KRR_DIGITALPOST_READ),
-                  registeredIds(seeded),
+                  LookupPopulation.registeredIds(krr, IDS),
                   batch);
       ClosedLoop.run(scenario, concurrency, warmupSeconds);
       ClosedLoop.Result result = ClosedLoop.run(scenario, concurrency, durationSeconds);
@@ -129,15 +132,6 @@ public final class LoadGenerator {
     String clientId = selfService.createClient(ClientRequest.krr("bench").build()).clientId();
     selfService.uploadKey(clientId, key);
     return clientId;
-  }
-
-  /** Identifiers of the seeded population, as the emulator's own generator drew them. */
-  static List<String> registeredIds(int size) {
-    return new SyntheticRegister(1L, Shares.DEFAULT, Clock.systemUTC().instant())
-        .population(size)
-        .filter(SyntheticPerson::isRegistered)
-        .map(p -> p.personidentifikator().value())
-        .toList();
   }
 
   private void printRow(Scenario scenario, ClosedLoop.Result r) {

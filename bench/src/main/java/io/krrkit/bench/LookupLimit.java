@@ -10,11 +10,7 @@ import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.ApiVersion;
 import io.krrkit.local.internal.krr.Lookup;
 import io.krrkit.local.internal.krr.Register;
-import io.krrkit.local.internal.krr.synthetic.Shares;
-import io.krrkit.local.internal.krr.synthetic.SyntheticPerson;
-import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,10 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The in-process limit of the lookup endpoint: the same 1000-person answers (both scopes) produced
  * without HTTP, token or request parsing, as persons/s. Two rows: the register's answer written as
- * JSON (query, row mapping, 18-month rule, JSON), and the JSON writing alone.
+ * JSON (one query for what the store holds over the population, the rest computed, 18-month rule,
+ * JSON), and the JSON writing alone. The register is {@link LookupPopulation}'s.
  *
  * <pre>
- * java -jar bench/target/bench.jar lookup-limit --persons 100000 --duration 10 --threads 2
+ * java -jar bench/target/bench.jar lookup-limit --persons 5500000 --overridden 10 --duration 10 --threads 2
  * </pre>
  */
 final class LookupLimit {
@@ -37,13 +34,15 @@ final class LookupLimit {
   private LookupLimit() {}
 
   static void main(String[] args) throws Exception {
-    int persons = LoadGenerator.intOption(args, "--persons", 100_000);
+    int persons = LoadGenerator.intOption(args, "--persons", LookupPopulation.DEFAULT_SIZE);
+    int overridden = LoadGenerator.intOption(args, "--overridden", 10);
     int seconds = LoadGenerator.intOption(args, "--duration", 10);
     int threads = LoadGenerator.intOption(args, "--threads", 2);
     try (KrrLocal krr =
         KrrLocal.builder().port(0).ephemeral().seedPersons(persons).build().start()) {
       Register register = Internals.of(krr).register();
-      List<Lookup> lookups = lookups(persons);
+      LookupPopulation.override(krr, overridden);
+      List<Lookup> lookups = lookups(krr);
       ObjectMapper json = KrrJson.newObjectMapper();
       List<Person> fixed = register.lookup(lookups.get(0));
       Task registerAndJson =
@@ -71,12 +70,10 @@ final class LookupLimit {
     return ThreadLocalRandom.current().nextInt(bound);
   }
 
-  private static List<Lookup> lookups(int persons) {
+  private static List<Lookup> lookups(KrrLocal krr) {
     List<Personidentifikator> ids =
-        new SyntheticRegister(1L, Shares.DEFAULT, Clock.systemUTC().instant())
-            .population(persons)
-            .filter(SyntheticPerson::isRegistered)
-            .map(SyntheticPerson::personidentifikator)
+        LookupPopulation.registeredIds(krr, 200 * BATCH).stream()
+            .map(Personidentifikator::of)
             .toList();
     List<Lookup> lookups = new ArrayList<>();
     for (int from = 0; from + BATCH <= ids.size(); from += BATCH) {

@@ -35,6 +35,8 @@ import java.util.Locale;
  */
 final class MultiNode {
   private static final String USER = "postgres";
+  // Lookup batches are drawn from this many registered persons.
+  private static final int IDS = 20_000;
 
   private MultiNode() {}
 
@@ -58,7 +60,6 @@ final class MultiNode {
             .start()) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       RSAKey key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
-      List<String> ids = LoadGenerator.registeredIds(persons);
       for (int n : counts) {
         String url = createDatabase(postgres, "krr_nodes_" + n);
         List<Integer> ports = new ArrayList<>();
@@ -74,6 +75,8 @@ final class MultiNode {
             nodes.add(node.build().start());
           }
           rows.add(token(http, key, nodes.get(0), ports, concurrency, warmup, duration));
+          // Registered persons of the population the nodes compute (the store records it).
+          List<String> ids = LookupPopulation.registeredIds(nodes.get(0), IDS);
           rows.add(lookup(http, nodes.get(0), ports, ids, lookupConcurrency, warmup, duration));
         } finally {
           for (KrrLocal node : nodes) {

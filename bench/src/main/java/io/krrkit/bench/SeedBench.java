@@ -4,6 +4,8 @@ import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.krr.jdbc.JdbcPersonRepository;
 import io.krrkit.local.internal.krr.synthetic.RegisterSeeder;
 import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.krr.synthetic.SyntheticPopulation;
+import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.Jdbc;
 import java.nio.file.Path;
@@ -11,9 +13,10 @@ import java.time.Clock;
 import java.util.Locale;
 
 /**
- * Seeding rate of the KRR register: fills an empty store with a synthetic population as {@code krr
- * serve} does on first start (batched INSERTs on H2, {@code COPY} on PostgreSQL) and prints the
- * rows stored per second.
+ * The KRR register's start and bulk rates: draws a computed population as {@code krr serve} does on
+ * first start (only its record is written, whatever its size), then stores the registered part of a
+ * population as the bulk path does (a replace import of a state file, benchmark set-ups: batched
+ * INSERTs on H2, {@code COPY} on PostgreSQL), and prints both.
  *
  * <pre>
  * java -cp bench/target/bench.jar io.krrkit.bench.SeedBench 1000000                  # in-memory H2
@@ -35,16 +38,26 @@ public final class SeedBench {
     try (Database database = open(args.length > 1 ? args[1] : null)) {
       Clock clock = Clock.systemUTC();
       Register register =
-          new Register(new JdbcPersonRepository(new Jdbc(database.dataSource())), clock);
+          new Register(
+              new JdbcPersonRepository(new Jdbc(database.dataSource())),
+              clock,
+              SyntheticPopulation.with(Shares.DEFAULT));
       long start = System.nanoTime();
-      long stored = new RegisterSeeder(register, clock, Shares.DEFAULT).seedIfEmpty(population, 1);
+      new RegisterSeeder(register, clock).seedIfEmpty(population, 1);
+      double drawSeconds = (System.nanoTime() - start) / 1e9;
+      start = System.nanoTime();
+      long stored =
+          register.putAll(
+              new SyntheticRegister(2, Shares.DEFAULT, clock.instant()).entries(population));
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "%s: %d persons stored (population %d) in %.1f s = %.0f rows/s%n",
+          "%s: population of %d drawn in %.3f s (no person stored); bulk store of %d persons in %.1f s"
+              + " = %.0f rows/s%n",
           database.isPostgres() ? "PostgreSQL (COPY)" : "H2 (batched INSERT)",
-          stored,
           population,
+          drawSeconds,
+          stored,
           seconds,
           stored / seconds);
     }

@@ -10,10 +10,16 @@ import io.krrkit.junit.KrrLocalExtension;
 import io.krrkit.junit.TestClient;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
+import io.krrkit.local.internal.krr.PopulationSpec;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
+import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +84,21 @@ class RegisterAndSyncCommandTest {
     CliRun first = sync(copyDir);
     assertThat(first.exitCode()).as(first.err()).isZero();
     Path snapshot = copyDir.resolve("krr-copy.jsonl");
-    assertThat(Files.readAllLines(snapshot)).hasSize((int) Internals.of(krr).register().count());
+    // The copy holds the whole register: the computed population, and what tests here stored.
+    PopulationSpec spec = Internals.of(krr).register().populationSpec().orElseThrow();
+    Set<String> population =
+        Stream.concat(
+                KnownPersons.entries(spec.drawnAt()).stream(),
+                new SyntheticRegister(spec.seed(), Shares.DEFAULT, spec.drawnAt())
+                    .entries(spec.size()))
+            .map(e -> e.personidentifikator().value())
+            .collect(Collectors.toSet());
+    List<String> copied =
+        Files.readAllLines(snapshot).stream()
+            .map(l -> parse(l).get("personidentifikator").asText())
+            .toList();
+    assertThat(copied).doesNotHaveDuplicates().containsAll(population);
+    assertThat(copied.stream().filter(id -> !population.contains(id))).isSubsetOf(NEW);
 
     register("delete", KnownPersons.ACTIVE.value());
     CliRun second = sync(copyDir);

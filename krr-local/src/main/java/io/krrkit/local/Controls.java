@@ -249,7 +249,11 @@ public final class Controls {
     return wiring.register.find(id).map(wiring.register::describe);
   }
 
-  /** How many persons the register holds (any status). */
+  /**
+   * How many persons the store holds over the register's computed synthetic population (any
+   * status): those put by tests, the operator API, the web page or state files. The population
+   * itself (millions of persons, computed when asked for) is not counted.
+   */
   public long personCount() {
     return wiring.register.count();
   }

@@ -2,13 +2,20 @@ package io.krrkit.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.internal.Internals;
+import io.krrkit.local.internal.krr.PopulationSpec;
+import io.krrkit.local.internal.krr.RegisterEntry;
+import io.krrkit.local.internal.krr.synthetic.Shares;
+import io.krrkit.local.internal.krr.synthetic.SyntheticPerson;
+import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
 import io.krrkit.local.internal.store.Database;
 import io.krrkit.local.internal.store.FreshStore;
 import io.krrkit.local.internal.store.Jdbc;
 import io.krrkit.local.internal.store.StoreEngine;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,17 +43,27 @@ class ConcurrentStartTest {
       LocalFixture first = nodes.get(0);
       String jwks = first.get(first.issuer() + "jwk").body();
       Bootstrap bootstrap = first.krrLocal().bootstrap();
-      long persons = Internals.of(first.krrLocal()).register().count();
+      PopulationSpec population =
+          Internals.of(first.krrLocal()).register().populationSpec().orElseThrow();
+      List<Personidentifikator> drawn =
+          new SyntheticRegister(population.seed(), Shares.DEFAULT, population.drawnAt())
+              .population(PERSONS)
+              .map(SyntheticPerson::personidentifikator)
+              .toList();
+      Map<Personidentifikator, RegisterEntry> persons =
+          Internals.of(first.krrLocal()).register().findAll(drawn);
 
       for (LocalFixture node : nodes) {
         assertThat(node.get(node.issuer() + "jwk").body()).isEqualTo(jwks);
         assertThat(node.krrLocal().bootstrap().clientId()).isEqualTo(bootstrap.clientId());
         assertThat(node.krrLocal().bootstrap().kid()).isEqualTo(bootstrap.kid());
-        assertThat(Internals.of(node.krrLocal()).register().count()).isEqualTo(persons);
+        assertThat(Internals.of(node.krrLocal()).register().populationSpec()).contains(population);
+        assertThat(Internals.of(node.krrLocal()).register().findAll(drawn)).isEqualTo(persons);
         assertThat(Internals.of(node.krrLocal()).certificates().caCertificate())
             .isEqualTo(Internals.of(first.krrLocal()).certificates().caCertificate());
       }
-      assertThat(persons).isGreaterThan(PERSONS / 2);
+      assertThat(population.size()).isEqualTo(PERSONS);
+      assertThat(persons).hasSizeGreaterThan(PERSONS / 2);
       assertThat(Internals.of(first.krrLocal()).clientKeys().findByClient(bootstrap.clientId()))
           .hasSize(1);
       assertThat(rows(store, "emulator_signing_key")).isEqualTo(1);

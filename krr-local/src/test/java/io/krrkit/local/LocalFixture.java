@@ -63,7 +63,7 @@ public final class LocalFixture implements AutoCloseable {
     return start(0);
   }
 
-  /** An emulator with {@code persons} synthetic persons (keep it small). */
+  /** An emulator with a synthetic population of {@code persons} (computed: any size is quick). */
   public static LocalFixture start(int persons) {
     return start(KrrLocal.builder().port(0).ephemeral().seedPersons(persons));
   }

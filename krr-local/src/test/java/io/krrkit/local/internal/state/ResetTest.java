@@ -14,6 +14,7 @@ import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.Wiring;
 import io.krrkit.local.internal.access.ScopeDraft;
 import io.krrkit.local.internal.krr.RegisterEntry;
+import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.text.ParseException;
@@ -108,8 +109,10 @@ class ResetTest {
     assertThat(w.scopeRegistry.accessList()).isEmpty();
     assertThat(w.delegationRegistry.list()).isEmpty();
     assertThat(fx.krrLocal().clock().offset()).isEqualTo(Duration.ZERO);
-    // the synthetic persons are back, the one a test put is not
-    assertThat(fx.krrLocal().controls().personCount()).isLessThanOrEqualTo(personsBefore);
+    // the synthetic persons are back, the one a test put is not: nothing is stored over them
+    assertThat(personsBefore).isPositive();
+    assertThat(fx.krrLocal().controls().personCount()).isZero();
+    assertThat(fx.krrLocal().controls().person(KnownPersons.ACTIVE)).isPresent();
     assertThat(fx.krrLocal().controls().person(PUT_BY_TEST).map(p -> p.spraak()))
         .isNotEqualTo(Optional.of("nn"));
     // the bootstrap client still gets tokens

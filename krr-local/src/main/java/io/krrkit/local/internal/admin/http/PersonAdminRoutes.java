@@ -90,9 +90,16 @@ public final class PersonAdminRoutes {
     ctx.contentType("application/x-ndjson;charset=UTF-8");
     try (SequenceWriter lines =
         json.writer().withRootValueSeparator("\n").writeValues(ctx.outputStream())) {
-      register.forEach(entry -> writeLine(lines, register.describe(entry)));
+      long[] written = {0};
+      register.forEach(
+          entry -> {
+            writeLine(lines, register.describe(entry));
+            written[0]++;
+          });
       lines.flush();
-      ctx.outputStream().write('\n');
+      if (written[0] > 0) {
+        ctx.outputStream().write('\n');
+      }
     }
   }
 
