@@ -73,6 +73,39 @@ class InMemorySchemaTest {
     }
   }
 
+  @Test
+  void replayedStoreHasItsOwnPopulationRecordAndTheFeedsRestartedSequence() throws SQLException {
+    try (Database a = Database.h2InMemory();
+        Database b = Database.h2InMemory()) {
+      execute(a, "UPDATE register_seed SET population = 7, seed = 9, drawn_at = 1 WHERE id = 1");
+      execute(a, "INSERT INTO person_forgotten (personidentifikator) VALUES ('01010112345')");
+
+      assertThat(one(b, "SELECT drawn_at FROM register_seed WHERE id = 1")).isNull();
+      assertThat(one(b, "SELECT COUNT(*) FROM person_forgotten")).isEqualTo(0L);
+      assertThat(one(a, "SELECT seed FROM register_seed WHERE id = 1")).isEqualTo(9L);
+      // Stored writes take change ids above the computed population's (V15__population.sql).
+      assertThat(one(b, "SELECT NEXT VALUE FOR person_change_seq")).isEqualTo(211_000_001L);
+      assertThat(one(a, "SELECT NEXT VALUE FOR person_change_seq")).isEqualTo(211_000_001L);
+    }
+  }
+
+  private static void execute(Database db, String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static Long one(Database db, String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      long v = rs.getLong(1);
+      return rs.wasNull() ? null : v;
+    }
+  }
+
   private static long probed(Database db) throws SQLException {
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement();
