@@ -65,10 +65,11 @@ lookup() {
   # line; the whole rate where the run was too short for one
   RATE=$(sed -n 's/.*), \([0-9]*\) lines\/s.*/\1/p' cli.err | tail -1)
   RATE=${RATE:-$(echo "$n / $wall" | bc)}
-  echo "  $n lines in $wall s: $(echo "$n / $wall" | bc) lines/s end to end (JVM start included)," \
-    "$RATE lines/s looking up (the CLI's last progress line)"
-  echo "  CPU: CLI ${user} s user + ${sys} s sys (max RSS $((rss / 1024)) MB)," \
-    "emulator $(echo "$cpu1 - $cpu0" | bc) s; output $(wc -l < "$out") rows," \
+  # "rate: N lines/s" and "max RSS N KB" of the first run are what `bench all` reads
+  echo "  $n lines in $wall s, rate: $(echo "$n / $wall" | bc) lines/s end to end (JVM start" \
+    "included), $RATE lines/s looking up (the CLI's last progress line)"
+  echo "  CPU: CLI ${user} s user + ${sys} s sys (max RSS $rss KB)," \
+    "emulator $(echo "$cpu1 - $cpu0" | bc | sed "s/^\./0./") s; output $(wc -l < "$out") rows," \
     "$(($(wc -l < "$out.rejects") - 1)) rejects"
 }
 
