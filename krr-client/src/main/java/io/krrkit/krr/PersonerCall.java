@@ -65,6 +65,9 @@ final class PersonerCall {
             "KRR answered 200 without a \"personer\" list (POST " + call.uri() + "); is this KRR?",
             null);
       }
+      if (personer.contains(null)) {
+        throw unreadable("a null in the personer list");
+      }
       return new PersonerResponse(personer);
     } catch (JsonMappingException e) {
       throw unreadable("at " + e.getPathReference());

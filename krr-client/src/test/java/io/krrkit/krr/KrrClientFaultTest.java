@@ -124,6 +124,15 @@ class KrrClientFaultTest {
   }
 
   @Test
+  void refusesA200WithANullPerson() {
+    krr.then(Reply.json(200, "{\"personer\": [null]}"));
+
+    assertThatThrownBy(() -> krr.client().build().lookup(ids))
+        .isInstanceOf(KrrResponseException.class)
+        .hasMessageContaining("a null in the personer list");
+  }
+
+  @Test
   void readsThePersonerListBesideFieldsItDoesNotKnow() {
     krr.then(
         request -> {
