@@ -210,12 +210,12 @@ final class All {
   private void bulk(Step s) {
     // bulk-lookup.sh's first run is the one against the local emulator without added latency.
     Matcher rate = Pattern.compile("(\\d+) lines/s end to end").matcher(s.out);
-    Matcher rss = Pattern.compile("max RSS (\\d+) MB").matcher(s.out);
+    Matcher rss = Pattern.compile("max RSS (\\d+) KB").matcher(s.out);
     add(
         s,
         "bulk `krr lookup --in`, " + bulkLines + " lines, -Xmx256m",
         (rate.find() ? rate.group(1) + " lines/s" : "see output")
-            + (rss.find() ? ", CLI max RSS " + rss.group(1) + " MB" : ""),
+            + (rss.find() ? ", CLI max RSS " + Long.parseLong(rss.group(1)) / 1024 + " MB" : ""),
         "- (goal ≥ 100 000 lines/s)");
   }
 
