@@ -1,5 +1,6 @@
 package io.krrkit.bench;
 
+import io.krrkit.core.krr.Status;
 import io.krrkit.local.KrrLocal;
 import io.krrkit.local.internal.Internals;
 import io.krrkit.local.internal.krr.PopulationSpec;
@@ -25,7 +26,7 @@ final class LookupPopulation {
   private LookupPopulation() {}
 
   /**
-   * Stores an entry over every {@code 100 / percent}-th registered person of {@code krr}'s
+   * Stores an entry over every {@code 100 / percent}-th registered active person of {@code krr}'s
    * population (0: none); returns how many, having printed how long it took.
    */
   static long override(KrrLocal krr, int percent) {
@@ -41,7 +42,10 @@ final class LookupPopulation {
             LongStream.iterate(0, i -> i < size, i -> i + 100 / percent)
                 .mapToObj(generator::person)
                 .filter(SyntheticPerson::isRegistered)
-                .map(p -> otherLanguage(p.entry())));
+                .map(SyntheticPerson::entry)
+                // A SLETTET entry holds only its number: nothing to override.
+                .filter(e -> e.status() == Status.AKTIV)
+                .map(LookupPopulation::otherLanguage));
     System.out.printf(
         "stored %,d overriding entries (%d %% of the population) in %.1f s%n",
         stored, percent, (System.nanoTime() - started) / 1e9);
