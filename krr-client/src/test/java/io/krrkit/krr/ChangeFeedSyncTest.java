@@ -8,6 +8,7 @@ import io.krrkit.core.krr.JaNei;
 import io.krrkit.core.krr.KrrTimestamps;
 import io.krrkit.core.krr.Person;
 import io.krrkit.local.internal.Internals;
+import io.krrkit.local.internal.krr.Population;
 import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.krr.RegisterEntry;
 import io.krrkit.local.internal.krr.synthetic.Shares;
@@ -84,9 +85,19 @@ class ChangeFeedSyncTest {
             });
   }
 
-  /** What the copy must hold: every person the register holds, as the feed describes them. */
+  /**
+   * What the copy must hold: every person the register holds, as the feed describes them: the
+   * computed population's persons, and over them what the store holds.
+   */
   private static Map<String, Person> registerAsCopy(Register register) {
     Map<String, Person> expected = new HashMap<>();
+    Population population = register.population();
+    assertThat(population.span()).isPositive();
+    for (long position = 0; position < population.span(); position++) {
+      population
+          .atPosition(position)
+          .ifPresent(e -> expected.put(e.personidentifikator().value(), register.describe(e)));
+    }
     register.forEach(e -> expected.put(e.personidentifikator().value(), register.describe(e)));
     return expected;
   }
@@ -100,7 +111,7 @@ class ChangeFeedSyncTest {
   /** Reserves, re-addresses, deletes and ages random persons of the register. */
   private static void applyRandomChanges(Register register, SplittableRandom random, int count) {
     List<RegisterEntry> all = new ArrayList<>();
-    register.forEach(all::add);
+    register.forEach(all::add); // the stored persons: those addPersons put in, and earlier changes
     OffsetDateTime now = KrrTimestamps.parse("2025-03-01T11:00:00+01");
     for (int i = 0; i < count; i++) {
       RegisterEntry e = all.get(random.nextInt(all.size()));

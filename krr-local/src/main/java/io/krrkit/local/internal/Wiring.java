@@ -294,7 +294,7 @@ public final class Wiring {
             scopeRegistry,
             delegationRegistry,
             altinn,
-            () -> seeder.reseed(settings.seedPersons(), settings.seed()),
+            () -> seeder.restore(settings.seedPersons(), settings.seed()),
             clock);
     // --- the request journal, emptied by a reset ---
     this.journal = new JournalRing(settings.journalSize());

@@ -3,6 +3,7 @@ package io.krrkit.local.internal.http;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a route learnt about its request for the request journal: the calling client, the scopes and
@@ -12,6 +13,15 @@ import java.util.Map;
 public final class RequestNote {
   private static final String ATTRIBUTE = "krr-local.request-note";
   private static final int MAX_LENGTH = 200;
+
+  /**
+   * A client id as Maskinporten makes them: a UUID. Kept as it is, for a UUID is never personal
+   * data, while its last group may hold 11 digits in a row that masking would take for an identity
+   * number (then the journal's client filter would miss the client's requests).
+   */
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private String clientId;
   private String scope;
@@ -86,12 +96,18 @@ public final class RequestNote {
     return details == null ? Map.of() : details;
   }
 
-  /** {@code value} from a caller (a grant's iss) made short, with personal data masked. */
+  /**
+   * {@code value} from a caller (a grant's iss) made short, with personal data masked; a UUID (a
+   * client id) is kept as it is.
+   */
   public static String clipped(String value) {
     return clip(value);
   }
 
   private static String clip(String value) {
+    if (UUID.matcher(value).matches()) {
+      return value;
+    }
     String masked = LogSafe.maskAll(value);
     return masked.length() > MAX_LENGTH ? masked.substring(0, MAX_LENGTH) + "…" : masked;
   }

@@ -132,6 +132,28 @@ class RegisterSeederTest {
   }
 
   @Test
+  void aResetEmptiesTheStoreAndKeepsThePopulationDrawnAtStart() {
+    RegisterSeeder seeder = new RegisterSeeder(register, clock);
+    register.putAll(new SyntheticRegister(99, Shares.DEFAULT, NOW).entries(20).limit(3));
+    clock.advance(Duration.ofHours(1));
+    try {
+      assertThat(register.count()).isEqualTo(3);
+
+      assertThat(seeder.restore(POPULATION, 9)).isTrue();
+
+      assertThat(register.count()).isZero();
+      assertThat(register.populationSpec()).contains(new PopulationSpec(POPULATION, 9, NOW));
+
+      assertThat(seeder.restore(POPULATION, 10)).as("another seed is drawn as of now").isTrue();
+      assertThat(register.populationSpec())
+          .contains(new PopulationSpec(POPULATION, 10, NOW.plus(Duration.ofHours(1))));
+    } finally {
+      clock.setOffset(Duration.ZERO);
+      seeder.reseed(POPULATION, 9);
+    }
+  }
+
+  @Test
   void seedersStartingTogetherOnOneEmptyStoreDrawOnce() {
     try (Database shared = engine.open()) {
       Register onShared = registerOn(shared);

@@ -5,6 +5,7 @@ import io.krrkit.local.internal.krr.Register;
 import io.krrkit.local.internal.krr.SeedClaim;
 import io.krrkit.local.internal.krr.SeedState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -84,8 +85,41 @@ public final class RegisterSeeder {
     }
   }
 
+  /**
+   * Empties what the store holds over the population and keeps the population the register
+   * computes: the same persons, their timestamps relative to the same instant as before, when the
+   * recorded population has {@code populationSize} and {@code seed}; otherwise draws one as of now
+   * (a store seeded before populations were computed, or seeded with other values). A reset does
+   * this, so a reset gives back exactly the persons a start gave. Returns false without changing
+   * anything when another node is drawing now.
+   */
+  public boolean restore(int populationSize, long seed) {
+    Optional<SeedClaim> claim = register.claimSeeding();
+    if (claim.isEmpty()) {
+      log.info("KRR register is being seeded by another node on this store; not resetting it");
+      return false;
+    }
+    try (SeedClaim held = claim.get()) {
+      Instant drawnAt =
+          register
+              .populationSpec()
+              .filter(p -> p.size() == populationSize && p.seed() == seed)
+              .map(PopulationSpec::drawnAt)
+              .orElseGet(clock::instant);
+      register.clear();
+      draw(held, new PopulationSpec(populationSize, seed, drawnAt));
+      return true;
+    }
+  }
+
   private void draw(SeedClaim claim, int populationSize, long seed) {
-    claim.draw(new PopulationSpec(populationSize, seed, clock.instant()), clock.instant());
+    draw(claim, new PopulationSpec(populationSize, seed, clock.instant()));
+  }
+
+  private void draw(SeedClaim claim, PopulationSpec population) {
+    int populationSize = population.size();
+    long seed = population.seed();
+    claim.draw(population, clock.instant());
     log.info(
         "KRR register: {} known persons and a synthetic population of {} (seed {}), computed;"
             + " none stored",
