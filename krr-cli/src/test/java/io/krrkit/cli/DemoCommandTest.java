@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -90,21 +94,24 @@ class DemoCommandTest {
     try (CliEmulator emulator = CliEmulator.start(dir)) {
       Path late = dir.resolve("late").resolve("bootstrap.json");
       Files.createDirectories(late.getParent());
-      Thread writer =
-          new Thread(
-              () -> {
-                try {
-                  Thread.sleep(1_500);
-                  Files.copy(emulator.bootstrap, late);
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      writer.start();
-      CliRun run =
-          CliRun.of(
-              "demo", "--bootstrap", late.toString(), "--url", emulator.baseUrl(), "--wait", "30s");
-      writer.join();
+      ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+      ScheduledFuture<Path> written =
+          writer.schedule(() -> Files.copy(emulator.bootstrap, late), 1_500, TimeUnit.MILLISECONDS);
+      CliRun run;
+      try {
+        run =
+            CliRun.of(
+                "demo",
+                "--bootstrap",
+                late.toString(),
+                "--url",
+                emulator.baseUrl(),
+                "--wait",
+                "30s");
+        written.get(30, TimeUnit.SECONDS);
+      } finally {
+        writer.shutdownNow();
+      }
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.err()).contains("waiting up to 30s for " + late);
