@@ -84,7 +84,7 @@ final class FaultCommand {
     @Option(
         names = "--status",
         paramLabel = "N",
-        description = "Answer this status (100-599) in the service's error shape.")
+        description = "Answer this status (200-599) in the service's error shape.")
     Integer status;
 
     @Option(

@@ -98,7 +98,7 @@ public final class Faults {
     }
 
     /**
-     * Answers {@code status} (100–599): from 400 an error in the service's shape (429 and 503 with
+     * Answers {@code status} (200–599): from 400 an error in the service's shape (429 and 503 with
      * {@code Retry-After: 1} unless {@link #retryAfter} says), a 2xx the real answer, any other
      * status bare.
      */
@@ -108,8 +108,16 @@ public final class Faults {
       return this;
     }
 
-    /** The {@code Retry-After} sent with the status, in whole seconds. */
+    /**
+     * The {@code Retry-After} sent with the status (from 300), in whole seconds.
+     *
+     * @throws IllegalArgumentException when {@code retryAfter} is not whole seconds
+     */
     public RuleBuilder retryAfter(Duration retryAfter) {
+      if (retryAfter.toNanosPart() != 0) {
+        throw new IllegalArgumentException(
+            "retry_after must be whole seconds (Retry-After has no fractions), was " + retryAfter);
+      }
       this.retryAfter = Math.toIntExact(retryAfter.toSeconds());
       return this;
     }
@@ -183,15 +191,23 @@ public final class Faults {
      * Validates the rule and puts it in force after the others.
      *
      * @return the rule's id
-     * @throws IllegalArgumentException when the rule cannot apply (a status outside 100–599, times
+     * @throws IllegalArgumentException when the rule cannot apply (a status outside 200–599, times
      *     below 1, …), naming the operator API's field; then nothing changed
      */
     public String add() {
       List<FaultStep> ruleSteps =
           sequence
-              ? steps.stream().map(s -> new FaultStep(s.kind(), s.status(), retryAfter)).toList()
+              ? steps.stream()
+                  .map(
+                      s ->
+                          new FaultStep(
+                              s.kind(), s.status(), s.takesRetryAfter() ? retryAfter : null))
+                  .toList()
               : List.of(
                   new FaultStep(kind, kind == FaultStep.Kind.STATUS ? status : 0, retryAfter));
+      if (retryAfter != null && ruleSteps.stream().noneMatch(FaultStep::takesRetryAfter)) {
+        throw new IllegalArgumentException("retry_after goes only with a status from 300");
+      }
       FaultSpec spec =
           new FaultSpec(
               endpoint,

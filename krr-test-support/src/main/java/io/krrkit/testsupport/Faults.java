@@ -159,7 +159,7 @@ public final class Faults {
     }
 
     /**
-     * Answers {@code status} (100–599): from 400 an error in the service's shape (429 and 503 with
+     * Answers {@code status} (200–599): from 400 an error in the service's shape (429 and 503 with
      * {@code Retry-After: 1} unless {@link #retryAfter} says), a 2xx the real answer, any other
      * status bare.
      */
@@ -169,8 +169,16 @@ public final class Faults {
       return this;
     }
 
-    /** The {@code Retry-After} sent with the status, in whole seconds. */
+    /**
+     * The {@code Retry-After} sent with the status (from 300), in whole seconds.
+     *
+     * @throws IllegalArgumentException when {@code retryAfter} is not whole seconds
+     */
     public RuleBuilder retryAfter(Duration retryAfter) {
+      if (retryAfter.toNanosPart() != 0) {
+        throw new IllegalArgumentException(
+            "retry_after must be whole seconds (Retry-After has no fractions), was " + retryAfter);
+      }
       this.retryAfter = Math.toIntExact(retryAfter.toSeconds());
       return this;
     }
@@ -247,7 +255,7 @@ public final class Faults {
      * Has the emulator validate the rule and put it in force after the others.
      *
      * @return the rule's id
-     * @throws IllegalArgumentException when the rule cannot apply (a status outside 100–599, times
+     * @throws IllegalArgumentException when the rule cannot apply (a status outside 200–599, times
      *     below 1, …), naming the operator API's field; then nothing changed
      */
     public String add() {

@@ -25,7 +25,6 @@ public final class FaultRules {
   private final List<Live> rules = new ArrayList<>();
   private final Object waits = new Object();
   private long nextId = 1;
-  private long generation;
 
   /** Rules read on {@code clock} (the emulator's). */
   public FaultRules(Clock clock) {
@@ -114,16 +113,16 @@ public final class FaultRules {
   }
 
   /**
-   * Waits {@code wait} (real time, not the emulator's clock), or less when the rules are cleared or
-   * a rule removed meanwhile.
+   * Waits {@code wait} (real time, not the emulator's clock), or less when the rule {@code ruleId}
+   * is removed meanwhile (by itself or by a clear; also when it was removed before the wait began):
+   * removing one rule releases the requests it holds or delays, not those of other rules.
    *
    * @return true when the whole time passed
    */
-  public boolean await(Duration wait) throws InterruptedException {
+  public boolean await(String ruleId, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     synchronized (waits) {
-      long started = generation;
-      while (started == generation) {
+      while (inForce(ruleId)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return true;
@@ -134,9 +133,12 @@ public final class FaultRules {
     }
   }
 
+  private synchronized boolean inForce(String ruleId) {
+    return rules.stream().anyMatch(r -> r.id.equals(ruleId));
+  }
+
   private void release() {
     synchronized (waits) {
-      generation++;
       waits.notifyAll();
     }
   }

@@ -75,6 +75,12 @@ public record FaultSpec(
     if (hold != null && hold.isZero()) {
       throw new IllegalArgumentException("hold must be longer than zero");
     }
+    if (hold != null && steps.stream().noneMatch(s -> s.kind() == FaultStep.Kind.NO_ANSWER)) {
+      throw new IllegalArgumentException("hold goes only with a no_answer step");
+    }
+    if (seed != null && probability == null && jitter == null) {
+      throw new IllegalArgumentException("seed goes only with probability or jitter");
+    }
     if (times != null) {
       if (sequence) {
         throw new IllegalArgumentException(

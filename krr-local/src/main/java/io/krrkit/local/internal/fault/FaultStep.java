@@ -5,7 +5,7 @@ package io.krrkit.local.internal.fault;
  * 2xx the real answer, any other a bare answer), a reset connection, or no answer at all.
  *
  * @param kind what happens
- * @param status for {@link Kind#STATUS} the status, 100–599, else 0
+ * @param status for {@link Kind#STATUS} the status, 200–599, else 0
  * @param retryAfterSeconds the {@code Retry-After} to send with the status, or {@code null}: then
  *     429 and 503 carry {@value #DEFAULT_RETRY_AFTER_SECONDS}, other statuses none
  */
@@ -33,15 +33,16 @@ public record FaultStep(Kind kind, int status, Integer retryAfterSeconds) {
     if (kind == null) {
       throw new IllegalArgumentException("kind == null");
     }
-    if (kind == Kind.STATUS && (status < 100 || status > 599)) {
-      throw new IllegalArgumentException("status must be from 100 to 599, was " + status);
+    if (kind == Kind.STATUS && (status < 200 || status > 599)) {
+      throw new IllegalArgumentException(
+          "status must be from 200 to 599 (a 1xx is no final answer), was " + status);
     }
     if (kind != Kind.STATUS && status != 0) {
       throw new IllegalArgumentException("status goes only with a status fault");
     }
     if (retryAfterSeconds != null) {
-      if (kind != Kind.STATUS) {
-        throw new IllegalArgumentException("retry_after goes only with a status");
+      if (kind != Kind.STATUS || !takesRetryAfter(status)) {
+        throw new IllegalArgumentException("retry_after goes only with a status from 300");
       }
       if (retryAfterSeconds < 0 || retryAfterSeconds > MAX_RETRY_AFTER_SECONDS) {
         throw new IllegalArgumentException(
@@ -51,6 +52,16 @@ public record FaultStep(Kind kind, int status, Integer retryAfterSeconds) {
                 + retryAfterSeconds);
       }
     }
+  }
+
+  /** True when an answer with {@code status} may carry a {@code Retry-After} (from 300). */
+  public static boolean takesRetryAfter(int status) {
+    return status >= 300;
+  }
+
+  /** True when this step answers a status that may carry a {@code Retry-After}. */
+  public boolean takesRetryAfter() {
+    return kind == Kind.STATUS && takesRetryAfter(status);
   }
 
   /** An answer with {@code status}. */

@@ -163,7 +163,9 @@ class FaultInjectionHttpTest {
     }
 
     assertThat(statuses).containsExactly(503, 503, 200, 200, 500, 200);
-    assertThat(fx.get(fx.issuer() + "jwk").json().has("keys")).as("a 200 step is the real answer");
+    assertThat(fx.get(fx.issuer() + "jwk").json().has("keys"))
+        .as("a 200 step is the real answer")
+        .isTrue();
   }
 
   @Test
@@ -342,6 +344,9 @@ class FaultInjectionHttpTest {
     assertThat(send("DELETE", "/admin/faults/" + id, null).status()).isEqualTo(404);
     assertThat(send("GET", "/admin/faults/" + id, null).json().get("error").asText())
         .isEqualTo("not_found");
+    Answer unknown = send("GET", "/admin/faults/20914695016", null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).as("an id typed in is masked").doesNotContain("20914695016");
     assertThat(fx.get(fx.issuer() + "jwk").status()).isEqualTo(200);
 
     addRule("{\"endpoint\":\"jwks\",\"status\":503}");
@@ -437,6 +442,11 @@ class FaultInjectionHttpTest {
         "{\"endpoint\":7,\"status\":503}|endpoint",
         "{\"endpoint\":\"token\",\"status\":600}|status",
         "{\"endpoint\":\"token\",\"status\":99}|status",
+        "{\"endpoint\":\"token\",\"status\":102}|status",
+        "{\"endpoint\":\"token\",\"status\":200,\"retry_after\":5}|retry_after",
+        "{\"endpoint\":\"token\",\"sequence\":[200,\"reset\"],\"retry_after\":5}|retry_after",
+        "{\"endpoint\":\"token\",\"status\":503,\"hold\":\"PT5S\"}|hold",
+        "{\"endpoint\":\"token\",\"status\":503,\"seed\":7}|seed",
         "{\"endpoint\":\"token\",\"status\":\"503\"}|status",
         "{\"endpoint\":\"token\",\"status\":503,\"times\":-1}|times",
         "{\"endpoint\":\"token\",\"status\":503,\"times\":0}|times",

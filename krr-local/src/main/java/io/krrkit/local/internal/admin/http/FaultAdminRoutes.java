@@ -10,6 +10,7 @@ import io.krrkit.local.internal.fault.FaultSpec;
 import io.krrkit.local.internal.fault.FaultStep;
 import io.krrkit.local.internal.http.Json;
 import io.krrkit.local.internal.http.RequestBody;
+import io.krrkit.local.internal.http.RequestNote;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +88,7 @@ public final class FaultAdminRoutes {
     String id = ctx.pathParam("id");
     rules
         .find(id)
-        .ifPresentOrElse(
-            rule -> ctx.json(json(rule)), () -> AdminErrors.notFound(ctx, "no fault rule " + id));
+        .ifPresentOrElse(rule -> ctx.json(json(rule)), () -> AdminErrors.notFound(ctx, noRule(id)));
   }
 
   private void remove(Context ctx) {
@@ -96,8 +96,13 @@ public final class FaultAdminRoutes {
     if (rules.remove(id)) {
       ctx.status(204);
     } else {
-      AdminErrors.notFound(ctx, "no fault rule " + id);
+      AdminErrors.notFound(ctx, noRule(id));
     }
+  }
+
+  /** The refusal for an unknown rule id: the id as given, personal data in it masked. */
+  private static String noRule(String id) {
+    return "no fault rule " + RequestNote.clipped(id);
   }
 
   private void clear(Context ctx) {
@@ -171,9 +176,12 @@ public final class FaultAdminRoutes {
       steps.add(new FaultStep(FaultStep.Kind.STATUS, status, retryAfter));
     } else {
       if (retryAfter != null) {
-        throw new IllegalArgumentException("retry_after goes only with a status");
+        throw new IllegalArgumentException("retry_after goes only with a status from 300");
       }
       steps.add(connection == null ? FaultStep.pass() : connection(connection, "connection"));
+    }
+    if (retryAfter != null && steps.stream().noneMatch(FaultStep::takesRetryAfter)) {
+      throw new IllegalArgumentException("retry_after goes only with a status from 300");
     }
     Long seed = null;
     JsonNode seedNode = body.get("seed");
@@ -208,10 +216,12 @@ public final class FaultAdminRoutes {
   private static FaultStep step(JsonNode item, String field, Integer retryAfter) {
     if (item.isIntegralNumber() && item.canConvertToInt()) {
       int status = item.asInt();
-      if (status < 100 || status > 599) {
-        throw new IllegalArgumentException(field + " must be a status from 100 to 599");
+      if (status < 200 || status > 599) {
+        throw new IllegalArgumentException(
+            field + " must be a status from 200 to 599 (a 1xx is no final answer)");
       }
-      return new FaultStep(FaultStep.Kind.STATUS, status, retryAfter);
+      return new FaultStep(
+          FaultStep.Kind.STATUS, status, FaultStep.takesRetryAfter(status) ? retryAfter : null);
     }
     if (item.isTextual() && item.asText().equals("pass")) {
       return FaultStep.pass();
@@ -220,7 +230,7 @@ public final class FaultAdminRoutes {
       return connection(item.asText(), field);
     }
     throw new IllegalArgumentException(
-        field + " must be a status (100–599), \"reset\", \"no_answer\" or \"pass\"");
+        field + " must be a status (200–599), \"reset\", \"no_answer\" or \"pass\"");
   }
 
   private static FaultStep connection(String value, String field) {
@@ -231,7 +241,7 @@ public final class FaultAdminRoutes {
           throw new IllegalArgumentException(
               field
                   + " must be "
-                  + (field.equals("connection") ? "" : "a status (100–599), \"pass\", ")
+                  + (field.equals("connection") ? "" : "a status (200–599), \"pass\", ")
                   + "\"reset\" or \"no_answer\", was "
                   + value);
     };

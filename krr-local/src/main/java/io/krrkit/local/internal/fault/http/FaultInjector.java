@@ -68,7 +68,7 @@ public final class FaultInjector {
     FaultDecision decision = decided.get();
     RequestNote.of(ctx).detail("fault", decision.ruleId());
     if (!decision.delay().isZero()) {
-      rules.await(decision.delay());
+      rules.await(decision.ruleId(), decision.delay());
     }
     FaultStep step = decision.step();
     if (step.passes()) {
@@ -85,7 +85,7 @@ public final class FaultInjector {
       case STATUS -> answer(ctx, endpoint.get(), decision.ruleId(), step);
       case RESET -> reset(ctx);
       case NO_ANSWER -> {
-        rules.await(decision.hold());
+        rules.await(decision.ruleId(), decision.hold());
         reset(ctx);
       }
       case PASS -> throw new IllegalStateException("a pass is no fault");
