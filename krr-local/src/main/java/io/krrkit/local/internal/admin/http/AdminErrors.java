@@ -85,6 +85,11 @@ public final class AdminErrors implements ServiceErrors {
     write(ctx, 404, "not_found", description);
   }
 
+  /** Answers 409 {@code conflict} with {@code description}: the request meets work under way. */
+  public static void conflict(Context ctx, String description) {
+    write(ctx, 409, "conflict", description);
+  }
+
   private static void write(Context ctx, int status, String error, String description) {
     ctx.status(status).contentType("application/json").result(body(error, description));
   }

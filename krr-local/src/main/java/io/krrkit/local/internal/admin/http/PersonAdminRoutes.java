@@ -78,7 +78,11 @@ public final class PersonAdminRoutes {
               + ", \"seed\": <whole number, default 1>}");
     }
     long seedValue = seed.isMissingNode() ? 1L : seed.asLong();
-    seeder.reseed(count.asInt(), seedValue);
+    if (!seeder.reseed(count.asInt(), seedValue)) {
+      AdminErrors.conflict(
+          ctx, "another node on this store is drawing the register now; try again when it is done");
+      return;
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("count", count.asInt());
     answer.put("seed", seedValue);

@@ -36,7 +36,7 @@ public final class RegisterSeeder {
    * When the register has no population yet, draws one of {@code populationSize} synthetic persons
    * with {@code seed}, as of now; a seed that was cut short (a crash mid-way, in versions that
    * stored seeded persons) is removed first. Returns true when it drew (false when the register has
-   * its population or persons already, or another node on the same store is drawing now).
+   * its population already, or another node on the same store is drawing now).
    */
   public boolean seedIfEmpty(int populationSize, long seed) {
     if (register.seedState() == SeedState.DONE) {

@@ -9,6 +9,7 @@ import io.krrkit.local.KrrLocal;
 import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.internal.Internals;
+import io.krrkit.local.internal.krr.SeedClaim;
 import io.krrkit.local.internal.krr.synthetic.KnownPersons;
 import io.krrkit.local.internal.krr.synthetic.Shares;
 import io.krrkit.local.internal.krr.synthetic.SyntheticRegister;
@@ -85,6 +86,19 @@ class PersonAdminRoutesTest {
     assertThat(afterOtherSeed).isEqualTo(404);
     assertThat(firstAnswers).allMatch(body -> body.contains("\"personidentifikator\""));
     assertThat(againAnswers).isEqualTo(firstAnswers);
+  }
+
+  @Test
+  void aSeedWhileAnotherNodeDrawsIsRefusedWith409AndChangesNothing() {
+    var before = Internals.of(fx.krrLocal()).register().populationSpec();
+    Answer refused;
+    try (SeedClaim held = Internals.of(fx.krrLocal()).register().claimSeeding().orElseThrow()) {
+      refused = send("POST", "/seed", "{\"count\": 10, \"seed\": 99}");
+    }
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").asText()).isEqualTo("conflict");
+    assertThat(Internals.of(fx.krrLocal()).register().populationSpec()).isEqualTo(before);
   }
 
   @Test
