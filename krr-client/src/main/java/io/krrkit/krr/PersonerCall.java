@@ -54,7 +54,12 @@ final class PersonerCall {
           boolean isList = "personer".equals(json.currentName());
           JsonToken value = json.nextToken();
           if (isList) {
-            personer = value == JsonToken.START_ARRAY ? json.readValueAs(PERSONS) : null;
+            if (value == JsonToken.START_ARRAY) {
+              personer = json.readValueAs(PERSONS);
+            } else {
+              personer = null; // not a list: refused below, its content not read as fields
+              json.skipChildren();
+            }
           } else {
             json.skipChildren();
           }

@@ -124,6 +124,15 @@ class KrrClientFaultTest {
   }
 
   @Test
+  void refusesA200WhosePersonerIsAnObjectHoldingAPersonerList() {
+    krr.then(Reply.json(200, "{\"personer\": {\"personer\": []}}"));
+
+    assertThatThrownBy(() -> krr.client().build().lookup(ids))
+        .isInstanceOf(KrrResponseException.class)
+        .hasMessageContaining("without a \"personer\" list");
+  }
+
+  @Test
   void refusesA200WithANullPerson() {
     krr.then(Reply.json(200, "{\"personer\": [null]}"));
 
