@@ -75,6 +75,7 @@ public record ReadyClients(
     return SelfServiceClient.builder()
         .environment(SelfServiceEnvironment.custom(selfServiceUrl))
         .maskinporten(maskinporten(clientId, key).build())
+        .clock(clock)
         .build();
   }
 }

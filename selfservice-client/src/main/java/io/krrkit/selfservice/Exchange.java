@@ -40,7 +40,7 @@ final class Exchange {
   private final ObjectMapper json;
   private final SelfServiceEnvironment environment;
   private final RetryRule retry;
-  private final Clock clock = Clock.systemUTC(); // reads Retry-After dates
+  private final Clock clock; // reads Retry-After dates
 
   Exchange(
       HttpClient http,
@@ -48,13 +48,15 @@ final class Exchange {
       Duration timeout,
       ObjectMapper json,
       SelfServiceEnvironment environment,
-      RetryRule retry) {
+      RetryRule retry,
+      Clock clock) {
     this.http = http;
     this.maskinporten = maskinporten;
     this.timeout = timeout;
     this.json = json;
     this.environment = environment;
     this.retry = retry;
+    this.clock = clock;
   }
 
   /**

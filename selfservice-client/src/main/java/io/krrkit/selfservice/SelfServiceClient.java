@@ -9,6 +9,7 @@ import io.krrkit.maskinporten.MaskinportenEnvironment;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class SelfServiceClient {
             : HttpClient.newBuilder().connectTimeout(b.timeout).build();
     RetryRule retry = new RetryRule(b.maxAttempts, b.initialBackoff, b.maxBackoff);
     this.exchange =
-        new Exchange(http, b.maskinporten, b.timeout, Json.newMapper(), environment, retry);
+        new Exchange(
+            http, b.maskinporten, b.timeout, Json.newMapper(), environment, retry, b.clock);
     this.scopes = new ScopeAdmin(exchange);
   }
 
@@ -356,6 +358,7 @@ public final class SelfServiceClient {
     private int maxAttempts = 3;
     private Duration initialBackoff = Duration.ofMillis(200);
     private Duration maxBackoff = Duration.ofSeconds(5);
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -415,6 +418,15 @@ public final class SelfServiceClient {
     public Builder retryBackoff(Duration initial, Duration max) {
       this.initialBackoff = Objects.requireNonNull(initial, "initial == null");
       this.maxBackoff = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /**
+     * The clock a {@code Retry-After} date is read against (default the system clock): give the
+     * emulator's when its clock is frozen or moved, as for the {@link MaskinportenClient}.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
