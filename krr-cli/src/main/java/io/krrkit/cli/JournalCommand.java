@@ -47,13 +47,23 @@ final class JournalCommand extends Operator implements Callable<Integer> {
   @Option(names = "--counts", description = "How many match, by service, status and client.")
   boolean counts;
 
-  @Option(names = "--clear", description = "Forget every entry.")
+  @Option(names = "--clear", description = "Forget every entry (takes no other option).")
   boolean clear;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (clear) {
+      if (service != null
+          || path != null
+          || client != null
+          || status != null
+          || since != null
+          || last != null
+          || counts) {
+        throw new CliErrors.Failure(
+            ExitCode.USAGE, "--clear forgets every entry and takes no filter, --last or --counts");
+      }
       api().send("DELETE", "/admin/journal", null);
       out.println("journal cleared");
       return ExitCode.OK.code;

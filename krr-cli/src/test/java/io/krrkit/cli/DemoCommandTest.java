@@ -96,7 +96,7 @@ class DemoCommandTest {
       Files.createDirectories(late.getParent());
       ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
       ScheduledFuture<Path> written =
-          writer.schedule(() -> Files.copy(emulator.bootstrap, late), 1_500, TimeUnit.MILLISECONDS);
+          writer.schedule(() -> writeAtomically(emulator.bootstrap, late), 3, TimeUnit.SECONDS);
       CliRun run;
       try {
         run =
@@ -126,5 +126,11 @@ class DemoCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.UNREACHABLE.code);
     assertThat(run.err()).contains("none.json does not exist after");
+  }
+
+  /** Copies {@code from} to {@code to} as the emulator writes it: whole, by a move. */
+  private static Path writeAtomically(Path from, Path to) throws java.io.IOException {
+    Path part = Files.copy(from, to.resolveSibling(to.getFileName() + ".part"));
+    return Files.move(part, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.krrkit.core.Scope;
-import io.krrkit.local.KrrLocal;
-import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
 import java.io.IOException;
@@ -20,10 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,31 +32,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FaultCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LocalFixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = LocalFixture.start(KrrLocal.builder().port(0).ephemeral().seedPersons(0).adminApi(true));
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  @RegisterExtension static final OperatorCli cli = new OperatorCli();
 
   @BeforeEach
   void clear() {
-    CliRun cleared = run("admin", "fault", "clear");
+    CliRun cleared = cli.run("admin", "fault", "clear");
     assertThat(cleared.exitCode()).as(cleared.err()).isZero();
     assertThat(cleared.out()).contains("fault rules cleared");
-    fx.krrLocal().clock().setOffset(Duration.ZERO);
+    cli.fx().krrLocal().clock().setOffset(Duration.ZERO);
   }
 
   @Test
   void addsAStatusRuleThatTheEndpointAnswersThenListsShowsAndRemovesIt() throws Exception {
-    TestClient client = fx.registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
+    TestClient client = cli.fx().registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
     CliRun added =
-        run(
+        cli.run(
             "admin",
             "fault",
             "add",
@@ -76,10 +63,10 @@ class FaultCommandTest {
     assertThat(field(added.out(), "status")).isEqualTo("503");
     assertThat(field(added.out(), "remaining")).isEqualTo("1");
 
-    Answer faulted = fx.token(fx.grant(client));
+    Answer faulted = cli.fx().token(cli.fx().grant(client));
     assertThat(faulted.status()).isEqualTo(503);
     assertThat(faulted.response().headers().firstValue("Retry-After")).hasValue("0");
-    assertThat(fx.token(fx.grant(client)).status()).isEqualTo(200);
+    assertThat(cli.fx().token(cli.fx().grant(client)).status()).isEqualTo(200);
 
     String[] table = ok("admin", "fault", "list").split("\n");
     assertThat(table[0])
@@ -87,15 +74,15 @@ class FaultCommandTest {
         .contains("ENDPOINT", "FAULT", "LATENCY", "WHEN", "APPLIED", "REMAINING");
     assertThat(table[1]).contains(id, "token", "503 retry_after=0", "times=1");
     assertThat(table[1].split("\\s+")).endsWith("1", "0");
-    CliRun shown = run("admin", "fault", "show", id);
+    CliRun shown = cli.run("admin", "fault", "show", id);
     assertThat(shown.out()).contains("applied:").contains("exhausted:").contains("true");
     JsonNode json = JSON.readTree(ok("admin", "fault", "show", id, "--json"));
     assertThat(json.get("applied").asInt()).isEqualTo(1);
 
     assertThat(ok("admin", "fault", "remove", id)).contains("removed " + id);
     assertThat(ok("admin", "fault", "list")).contains("no fault rules");
-    CliRun gone = run("admin", "fault", "show", id);
-    CliRun removedTwice = run("admin", "fault", "remove", id);
+    CliRun gone = cli.run("admin", "fault", "show", id);
+    CliRun removedTwice = cli.run("admin", "fault", "remove", id);
     assertThat(gone.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
     assertThat(gone.err().strip())
         .isEqualTo("krr: GET /admin/faults/" + id + ": no fault rule " + id);
@@ -111,7 +98,7 @@ class FaultCommandTest {
 
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      statuses.add(fx.get(fx.issuer() + "jwk").status());
+      statuses.add(cli.fx().get(cli.fx().issuer() + "jwk").status());
     }
 
     assertThat(statuses).containsExactly(503, 429, 200, 500, 200);
@@ -121,14 +108,14 @@ class FaultCommandTest {
   @Test
   void connectionFaultsResetOrHoldTheRequest() {
     JsonNode reset = add("--endpoint", "jwks", "--connection", "reset");
-    assertThatThrownBy(() -> freshGet(fx.issuer() + "jwk")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> freshGet(cli.fx().issuer() + "jwk")).isInstanceOf(IOException.class);
     assertThat(reset.get("connection").asText()).isEqualTo("reset");
     assertThat(ok("admin", "fault", "remove", reset.get("id").asText())).contains("removed");
 
     // No --times: the JDK sends a GET whose connection dropped once more, on a new connection.
     JsonNode held = add("--endpoint", "metadata", "--connection", "no_answer", "--hold", "PT0.2S");
     assertThat(held.get("hold").asText()).isEqualTo("PT0.2S");
-    assertThatThrownBy(() -> freshGet(fx.issuer() + ".well-known/oauth-authorization-server"))
+    assertThatThrownBy(() -> freshGet(cli.fx().issuer() + ".well-known/oauth-authorization-server"))
         .isInstanceOf(IOException.class);
     assertThat(ok("admin", "fault", "list")).contains("no_answer hold=PT0.2S");
   }
@@ -138,7 +125,7 @@ class FaultCommandTest {
     JsonNode rule = add("--endpoint", "jwks", "--latency", "PT0.3S", "--jitter", "PT0.1S");
 
     long started = System.nanoTime();
-    assertThat(fx.get(fx.issuer() + "jwk").status()).isEqualTo(200);
+    assertThat(cli.fx().get(cli.fx().issuer() + "jwk").status()).isEqualTo(200);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -150,7 +137,7 @@ class FaultCommandTest {
   void aSeededProbabilityAndAnOutageWindowAreTheApisFields() {
     JsonNode chance =
         add("--endpoint", "selfservice", "--status", "500", "--probability", "0.5", "--seed", "42");
-    Instant now = fx.krrLocal().clock().instant();
+    Instant now = cli.fx().krrLocal().clock().instant();
     JsonNode window =
         add(
             "--endpoint",
@@ -191,7 +178,7 @@ class FaultCommandTest {
     List<String> all = new ArrayList<>(List.of("admin", "fault", "add"));
     all.addAll(List.of(args.split(" ")));
 
-    CliRun refused = run(all.toArray(String[]::new));
+    CliRun refused = cli.run(all.toArray(String[]::new));
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
     assertThat(refused.err()).startsWith("krr: POST /admin/faults: ").contains(message);
@@ -201,8 +188,8 @@ class FaultCommandTest {
 
   @Test
   void aValueOfTheWrongTypeIsAUsageErrorBeforeAnyCall() {
-    CliRun refused = run("admin", "fault", "add", "--endpoint", "token", "--status", "often");
-    CliRun noEndpoint = run("admin", "fault", "add", "--status", "503");
+    CliRun refused = cli.run("admin", "fault", "add", "--endpoint", "token", "--status", "often");
+    CliRun noEndpoint = cli.run("admin", "fault", "add", "--status", "503");
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE.code);
     assertThat(refused.err()).contains("--status").contains("often");
@@ -220,7 +207,7 @@ class FaultCommandTest {
     assertThat(ok("admin", "fault", "clear")).contains("fault rules cleared");
 
     assertThat(json("admin", "fault", "list", "--json").get("rules")).isEmpty();
-    assertThat(fx.get(fx.issuer() + "jwk").status()).isEqualTo(200);
+    assertThat(cli.fx().get(cli.fx().issuer() + "jwk").status()).isEqualTo(200);
   }
 
   /** A GET on a client of its own, so no pooled connection of the fixture's is dropped. */
@@ -258,16 +245,8 @@ class FaultCommandTest {
   }
 
   private static String ok(String... args) {
-    CliRun ran = run(args);
+    CliRun ran = cli.run(args);
     assertThat(ran.exitCode()).as(String.join(" ", args) + ": " + ran.err()).isZero();
     return ran.out();
-  }
-
-  private static CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = fx.krrLocal().baseUrl();
-    return CliRun.of(all);
   }
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.krrkit.core.Scope;
-import io.krrkit.local.KrrLocal;
-import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code krr admin journal} against krr-local's operator API: the table and JSON of the entries,
@@ -21,34 +18,24 @@ import org.junit.jupiter.api.Test;
 class JournalCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LocalFixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = LocalFixture.start(KrrLocal.builder().port(0).ephemeral().seedPersons(0).adminApi(true));
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  @RegisterExtension static final OperatorCli cli = new OperatorCli();
 
   @BeforeEach
   void clear() {
-    CliRun cleared = run("admin", "journal", "--clear");
+    CliRun cleared = cli.run("admin", "journal", "--clear");
     assertThat(cleared.exitCode()).as(cleared.err()).isZero();
     assertThat(cleared.out()).contains("journal cleared");
   }
 
   @Test
   void listsTheRequestsNewestFirstAsATableAndAsJson() throws Exception {
-    TestClient client = fx.registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
-    String grant = fx.grant(client);
-    String token = fx.token(grant).json().get("access_token").asText();
-    fx.token("not-a-jwt");
+    TestClient client = cli.fx().registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
+    String grant = cli.fx().grant(client);
+    String token = cli.fx().token(grant).json().get("access_token").asText();
+    cli.fx().token("not-a-jwt");
 
-    CliRun table = run("admin", "journal");
-    CliRun json = run("admin", "journal", "--json");
+    CliRun table = cli.run("admin", "journal");
+    CliRun json = cli.run("admin", "journal", "--json");
 
     assertThat(table.exitCode()).as(table.err()).isZero();
     String[] lines = table.out().split("\n");
@@ -64,12 +51,14 @@ class JournalCommandTest {
 
   @Test
   void filtersByClientStatusServiceAndPathAndKeepsTheLastN() throws Exception {
-    TestClient client = fx.registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
+    TestClient client = cli.fx().registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
     for (int i = 0; i < 3; i++) {
-      fx.token(fx.grant(client));
+      cli.fx().token(cli.fx().grant(client));
     }
-    fx.token("not-a-jwt");
-    fx.get(fx.krrLocal().baseUrl() + "/maskinporten/.well-known/oauth-authorization-server");
+    cli.fx().token("not-a-jwt");
+    cli.fx()
+        .get(
+            cli.fx().krrLocal().baseUrl() + "/maskinporten/.well-known/oauth-authorization-server");
 
     JsonNode byClient = entries("admin", "journal", "--client", client.clientId(), "--json");
     JsonNode refused = entries("admin", "journal", "--status", "4xx", "--json");
@@ -77,7 +66,7 @@ class JournalCommandTest {
     JsonNode lastTwo =
         entries("admin", "journal", "--service", "maskinporten", "--last", "2", "--json");
     JsonNode none = entries("admin", "journal", "--service", "kontaktregisteret", "--json");
-    CliRun noneTable = run("admin", "journal", "--service", "kontaktregisteret");
+    CliRun noneTable = cli.run("admin", "journal", "--service", "kontaktregisteret");
 
     assertThat(byClient).hasSize(3);
     assertThat(byClient.findValuesAsText("status")).containsOnly("200");
@@ -92,15 +81,15 @@ class JournalCommandTest {
 
   @Test
   void countsByServiceStatusAndClient() throws Exception {
-    TestClient client = fx.registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
-    fx.token(fx.grant(client));
-    fx.token(fx.grant(client));
-    fx.token("not-a-jwt");
+    TestClient client = cli.fx().registerClient(Scope.KRR_KONTAKTINFORMASJON_READ);
+    cli.fx().token(cli.fx().grant(client));
+    cli.fx().token(cli.fx().grant(client));
+    cli.fx().token("not-a-jwt");
 
-    CliRun table = run("admin", "journal", "--counts");
-    JsonNode json = JSON.readTree(run("admin", "journal", "--counts", "--json").out());
+    CliRun table = cli.run("admin", "journal", "--counts");
+    JsonNode json = JSON.readTree(cli.run("admin", "journal", "--counts", "--json").out());
     JsonNode onlyOk =
-        JSON.readTree(run("admin", "journal", "--counts", "--status", "200", "--json").out());
+        JSON.readTree(cli.run("admin", "journal", "--counts", "--status", "200", "--json").out());
 
     assertThat(table.exitCode()).as(table.err()).isZero();
     assertThat(table.out()).contains("requests: 3").contains("SERVICE").contains("maskinporten");
@@ -113,10 +102,11 @@ class JournalCommandTest {
 
   @Test
   void aBadFilterIsTheEmulatorsMessage() {
-    CliRun badStatus = run("admin", "journal", "--status", "42");
-    CliRun badService = run("admin", "journal", "--service", "altinn");
-    CliRun badLast = run("admin", "journal", "--last", "0");
-    CliRun both = run("admin", "journal", "--counts", "--last", "3");
+    CliRun badStatus = cli.run("admin", "journal", "--status", "42");
+    CliRun badService = cli.run("admin", "journal", "--service", "altinn");
+    CliRun badLast = cli.run("admin", "journal", "--last", "0");
+    CliRun both = cli.run("admin", "journal", "--counts", "--last", "3");
+    CliRun clearSome = cli.run("admin", "journal", "--clear", "--service", "maskinporten");
 
     assertThat(badStatus.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR.code);
     assertThat(badStatus.err()).contains("status must be an HTTP status");
@@ -126,20 +116,14 @@ class JournalCommandTest {
     assertThat(badLast.err()).contains("--last must be 1 or more");
     assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE.code);
     assertThat(both.err()).contains("--last and --counts");
+    assertThat(clearSome.exitCode()).isEqualTo(ExitCode.USAGE.code);
+    assertThat(clearSome.err()).contains("--clear forgets every entry and takes no filter");
     assertThat(badStatus.err() + badService.err()).doesNotContain("Exception");
   }
 
   private static JsonNode entries(String... args) throws Exception {
-    CliRun ran = run(args);
+    CliRun ran = cli.run(args);
     assertThat(ran.exitCode()).as(ran.err()).isZero();
     return JSON.readTree(ran.out()).get("entries");
-  }
-
-  private static CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = fx.krrLocal().baseUrl();
-    return CliRun.of(all);
   }
 }
