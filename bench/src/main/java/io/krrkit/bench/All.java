@@ -271,19 +271,30 @@ final class All {
             .replace(root + "/", "");
     System.err.println("bench all: " + shown);
     String before = load();
-    Process p =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(STEP_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-    }
-    String text = new String(out, StandardCharsets.UTF_8);
-    if (p.exitValue() != 0) {
-      text += "\n(exit code " + p.exitValue() + ")";
+    Path captured = Files.createTempFile("bench-all-", ".out");
+    String text;
+    try {
+      // To a file, not a pipe: reading a pipe would block past the time-out on a hung step.
+      Process p =
+          new ProcessBuilder(command)
+              .directory(root.toFile())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .redirectOutput(captured.toFile())
+              .start();
+      p.getOutputStream().close();
+      boolean ended = p.waitFor(STEP_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      if (!ended) {
+        p.destroyForcibly();
+        p.waitFor();
+      }
+      text = Files.readString(captured, StandardCharsets.UTF_8);
+      if (!ended) {
+        text += "\n(stopped after " + STEP_TIMEOUT_MINUTES + " minutes)";
+      } else if (p.exitValue() != 0) {
+        text += "\n(exit code " + p.exitValue() + ")";
+      }
+    } finally {
+      Files.deleteIfExists(captured);
     }
     outputs.put(shown, text.strip());
     return new Step(shown, text, before, load());
