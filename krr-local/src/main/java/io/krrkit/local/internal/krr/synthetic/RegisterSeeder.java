@@ -73,16 +73,7 @@ public final class RegisterSeeder {
    * Returns false without changing anything when another node is drawing now.
    */
   public boolean reseed(int populationSize, long seed) {
-    Optional<SeedClaim> claim = register.claimSeeding();
-    if (claim.isEmpty()) {
-      log.info("KRR register is being seeded by another node on this store; not reseeding");
-      return false;
-    }
-    try (SeedClaim held = claim.get()) {
-      register.clear();
-      draw(held, populationSize, seed);
-      return true;
-    }
+    return redraw(populationSize, seed, false);
   }
 
   /**
@@ -94,16 +85,20 @@ public final class RegisterSeeder {
    * anything when another node is drawing now.
    */
   public boolean restore(int populationSize, long seed) {
+    return redraw(populationSize, seed, true);
+  }
+
+  private boolean redraw(int populationSize, long seed, boolean keepInstant) {
     Optional<SeedClaim> claim = register.claimSeeding();
     if (claim.isEmpty()) {
-      log.info("KRR register is being seeded by another node on this store; not resetting it");
+      log.info("KRR register is being seeded by another node on this store; not drawing it anew");
       return false;
     }
     try (SeedClaim held = claim.get()) {
       Instant drawnAt =
           register
               .populationSpec()
-              .filter(p -> p.size() == populationSize && p.seed() == seed)
+              .filter(p -> keepInstant && p.size() == populationSize && p.seed() == seed)
               .map(PopulationSpec::drawnAt)
               .orElseGet(clock::instant);
       register.clear();
