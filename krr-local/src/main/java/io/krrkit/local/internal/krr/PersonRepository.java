@@ -65,6 +65,9 @@ public interface PersonRepository {
    */
   boolean forget(Personidentifikator id, boolean overPopulation);
 
+  /** The persons forgotten from the population (purged), in identity number order. */
+  List<Personidentifikator> forgotten();
+
   /** Removes every stored person and forgotten mark (the population is drawn anew after). */
   void deleteAll();
 

@@ -282,6 +282,14 @@ public final class Register {
     } while (page.size() == EXPORT_PAGE);
   }
 
+  /**
+   * The persons of the computed population forgotten ({@link #purge}d), in identity number order:
+   * what an export carries besides the stored entries.
+   */
+  public List<Personidentifikator> forgotten() {
+    return persons.forgotten();
+  }
+
   /** Removes every stored entry and forgotten mark: the computed population shows again. */
   public void clear() {
     persons.deleteAll();

@@ -51,6 +51,12 @@ public final class StateFiles {
   /** The register's persons. */
   public static final String PERSONS = "persons.json";
 
+  /**
+   * Persons of the computed population purged from the register, identity numbers only: without
+   * them an import would show those persons again.
+   */
+  public static final String FORGOTTEN = "persons-forgotten.json";
+
   /** The emulator's private signing keys: exported only when asked, never imported. */
   public static final String SIGNING_KEYS = "signing-keys.json";
 
@@ -65,6 +71,7 @@ public final class StateFiles {
           SYSTEM_USERS,
           CONSENTS,
           PERSONS,
+          FORGOTTEN,
           SIGNING_KEYS);
 
   /** The most bytes the files of one import may hold together, unpacked. */

@@ -111,6 +111,34 @@ class StateImportErrorsTest {
   }
 
   @Test
+  void aForgottenPersonMustBeAValidNumberListedOnceAndNotStoredToo() {
+    String person = "{\"personidentifikator\": \"20914695016\"}";
+
+    assertRefused(
+        calls.load(
+            Map.of("persons-forgotten.json", "[\n{\"personidentifikator\": \"" + BAD_ID + "\"}]"),
+            ""),
+        "persons-forgotten.json line 2",
+        "not a valid identity number");
+    assertRefused(
+        calls.load(Map.of("persons-forgotten.json", "[" + person + ",\n" + person + "]"), ""),
+        "persons-forgotten.json line 2",
+        "the same as at line 1");
+    assertRefused(
+        calls.load(
+            Map.of(
+                "persons.json", "[" + person + "]", "persons-forgotten.json", "[" + person + "]"),
+            ""),
+        "persons-forgotten.json line 1",
+        "a person is either stored or forgotten");
+    assertRefused(
+        calls.load(Map.of("persons-forgotten.json", "[{\"id\": \"20914695016\"}]"), ""),
+        "persons-forgotten.json line 1",
+        "each item is");
+    assertThat(calls.admin("GET", "/admin/persons/20914695016", null).status()).isEqualTo(200);
+  }
+
+  @Test
   void nothingIsHalfImported() {
     Map<String, String> before = calls.export("");
     Map<String, String> files = new LinkedHashMap<>();

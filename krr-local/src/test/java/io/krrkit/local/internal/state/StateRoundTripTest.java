@@ -35,6 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StateRoundTripTest {
   private static final OrgNumber CUSTOMER = OrgNumber.of("910753614");
   private static final String PERSON = "01817090148";
+
+  /** A person of the computed population, purged before the export. */
+  private static final String PURGED = "02827590161";
+
   private static final String API = "krrkitstate:api";
 
   @Parameter StoreEngine engine;
@@ -77,7 +81,9 @@ class StateRoundTripTest {
             "delegations.json",
             "altinn-system-users.json",
             "altinn-consents.json",
-            "persons.json");
+            "persons.json",
+            "persons-forgotten.json");
+    assertThat(files.get("persons-forgotten.json")).contains(PURGED);
     assertThat(files.get("keys.json")).contains(key.getKeyID()).doesNotContain("\"d\"");
     assertThat(files.get("clients.json"))
         .contains(clientId)
@@ -85,6 +91,9 @@ class StateRoundTripTest {
 
     assertThat(calls.admin("POST", "/admin/reset", null).status()).isEqualTo(204);
     assertThat(fx.krrLocal().controls().hasClient(clientId)).isFalse();
+    assertThat(calls.admin("GET", "/admin/persons/" + PURGED, null).status())
+        .as("a reset brings the purged person of the population back")
+        .isEqualTo(200);
     String createdAfterExport = createKrrClient(bootstrapToken(), "after export");
 
     Answer imported = calls.load(files, "");
@@ -96,6 +105,9 @@ class StateRoundTripTest {
     assertThat(fx.krrLocal().controls().hasClient(createdAfterExport)).isFalse();
     String tokenAfter = fx.accessToken(krrClient);
     assertThat(views(clientId, tokenAfter)).isEqualTo(before);
+    assertThat(calls.admin("GET", "/admin/persons/" + PURGED, null).status())
+        .as("the import forgets the purged person again")
+        .isEqualTo(404);
     // tokens issued before stay valid: the signing keys are the emulator's, untouched
     assertThat(fx.krrLocal().controls().verifyAccessToken("Bearer " + tokenBefore).clientId())
         .isEqualTo(clientId);
@@ -178,6 +190,8 @@ class StateRoundTripTest {
                 "2024-01-01T10:00:00+01",
                 "spraak",
                 "nn")));
+    assertThat(calls.admin("DELETE", "/admin/persons/" + PURGED + "?purge=true", null).status())
+        .isEqualTo(204);
     return clientId;
   }
 
@@ -211,7 +225,11 @@ class StateRoundTripTest {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"personidentifikatorer\":[\"" + PERSON + "\",\"20914695016\"]}")));
+                        "{\"personidentifikatorer\":[\""
+                            + PERSON
+                            + "\",\"20914695016\",\""
+                            + PURGED
+                            + "\"]}")));
     return ok(answer).json();
   }
 

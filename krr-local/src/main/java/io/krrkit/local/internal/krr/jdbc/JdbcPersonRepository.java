@@ -229,6 +229,13 @@ public final class JdbcPersonRepository implements PersonRepository {
   }
 
   @Override
+  public List<Personidentifikator> forgotten() {
+    return jdbc.query(
+        "SELECT personidentifikator FROM person_forgotten ORDER BY personidentifikator",
+        rs -> Personidentifikator.of(rs.getString(1)));
+  }
+
+  @Override
   public void deleteAll() {
     jdbc.inTransaction(
         c -> {

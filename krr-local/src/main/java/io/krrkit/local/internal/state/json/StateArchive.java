@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.krrkit.core.IntegrationType;
+import io.krrkit.core.InvalidIdentifierException;
 import io.krrkit.core.OrgNumber;
+import io.krrkit.core.Personidentifikator;
 import io.krrkit.core.Scope;
 import io.krrkit.local.OffsetClock;
 import io.krrkit.local.internal.access.AccessException;
@@ -48,11 +50,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The emulator's state as {@link StateFiles}, both ways (docs/testing.md#state-seed-export-import).
@@ -156,6 +160,12 @@ public final class StateArchive {
           files.put(
               StateFiles.CONSENTS, write(altinn.consents().stream().map(this::json).toList()));
           files.put(StateFiles.PERSONS, persons());
+          files.put(
+              StateFiles.FORGOTTEN,
+              write(
+                  register.forgotten().stream()
+                      .map(id -> Map.of("personidentifikator", id.value()))
+                      .toList()));
           if (includeSigningKeys) {
             files.put(StateFiles.SIGNING_KEYS, write(signingKeysJson()));
           }
@@ -389,6 +399,7 @@ public final class StateArchive {
     if (items.containsKey(StateFiles.PERSONS)) {
       importer.persons(items.get(StateFiles.PERSONS));
     }
+    importer.forgotten(items.getOrDefault(StateFiles.FORGOTTEN, List.of()));
     importer.problems.throwIfAny();
     return counts;
   }
@@ -398,6 +409,7 @@ public final class StateArchive {
     private final ImportMode mode;
     private final Problems problems = new Problems();
     private final Instant now = clock.instant();
+    private final Set<Personidentifikator> importedPersons = new HashSet<>();
 
     Importer(ImportMode mode) {
       this.mode = mode;
@@ -733,6 +745,50 @@ public final class StateArchive {
       }
     }
 
+    /**
+     * Forgets the persons of {@code persons-forgotten.json} from the computed population, after the
+     * persons are in: a person listed in both files is refused, naming the line.
+     */
+    void forgotten(List<StateReader.Item> items) {
+      Map<String, Integer> seen = new LinkedHashMap<>();
+      List<Personidentifikator> ids = new ArrayList<>();
+      for (StateReader.Item item : items) {
+        JsonNode value = item.node().get("personidentifikator");
+        if (value == null || !value.isTextual() || item.node().size() != 1) {
+          item.problem(
+              problems, "each item is {\"personidentifikator\": an 11-digit identity number}");
+          continue;
+        }
+        Personidentifikator id;
+        try {
+          id = Personidentifikator.of(value.asText());
+        } catch (InvalidIdentifierException e) {
+          item.problem(
+              problems, "personidentifikator is not a valid identity number (" + e.rule() + ")");
+          continue;
+        }
+        Integer first = seen.putIfAbsent(id.value(), item.line());
+        if (first != null) {
+          item.problem(
+              problems,
+              "personidentifikator is the same as at line " + first + "; list a person once");
+          continue;
+        }
+        if (importedPersons.contains(id)) {
+          item.problem(
+              problems,
+              "personidentifikator is in "
+                  + StateFiles.PERSONS
+                  + " too; a person is either stored or forgotten");
+          continue;
+        }
+        ids.add(id);
+      }
+      if (problems.isEmpty()) {
+        ids.forEach(register::purge);
+      }
+    }
+
     void persons(List<StateReader.Item> items) {
       Map<String, Integer> seen = new LinkedHashMap<>();
       List<RegisterEntry> entries = new ArrayList<>();
@@ -751,6 +807,7 @@ public final class StateArchive {
           continue;
         }
         entries.add(entry);
+        importedPersons.add(entry.personidentifikator());
       }
       if (!problems.isEmpty()) {
         return;
