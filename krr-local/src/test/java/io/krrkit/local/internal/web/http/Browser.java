@@ -127,7 +127,7 @@ public final class Browser
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    RequiredTool.require(driver != null, MISSING_BROWSER);
+    RequiredTool.require(available(), MISSING_BROWSER);
     steps.clear();
     stepNames.clear();
     driver.manage().deleteAllCookies();
@@ -175,6 +175,15 @@ public final class Browser
   /** Where the browser saves downloads, without asking (a fresh folder per test class). */
   public Path downloads() {
     return downloads;
+  }
+
+  /**
+   * True when the browser started. A test class's own {@code @BeforeAll} that needs it does nothing
+   * without it: failing there would show the class as "0 tests run", while each test then skips
+   * with the reason (or fails in CI) in {@link #beforeEach}.
+   */
+  public boolean available() {
+    return driver != null;
   }
 
   /** The browser. */
