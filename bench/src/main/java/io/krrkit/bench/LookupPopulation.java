@@ -73,16 +73,7 @@ final class LookupPopulation {
   }
 
   private static RegisterEntry otherLanguage(RegisterEntry e) {
-    return new RegisterEntry(
-        e.personidentifikator(),
-        e.status(),
-        e.reservasjon(),
-        e.reservasjonstidspunkt(),
-        e.reservasjonOppdatert(),
-        e.kontaktinformasjon(),
-        e.digitalPost(),
-        e.sertifikat(),
-        e.spraak() == null || e.spraak().equals("nn") ? "nb" : "nn",
-        e.spraakOppdatert());
+    return e.withSpraak(
+        e.spraak() == null || e.spraak().equals("nn") ? "nb" : "nn", e.spraakOppdatert());
   }
 }

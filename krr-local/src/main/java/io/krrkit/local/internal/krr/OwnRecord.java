@@ -86,18 +86,7 @@ public final class OwnRecord {
     RegisterEntry e = found.get();
     OffsetDateTime now =
         OffsetDateTime.ofInstant(clock.instant(), NORWAY).truncatedTo(ChronoUnit.SECONDS);
-    register.put(
-        new RegisterEntry(
-            e.personidentifikator(),
-            e.status(),
-            e.reservasjon(),
-            e.reservasjonstidspunkt(),
-            e.reservasjonOppdatert(),
-            e.kontaktinformasjon(),
-            e.digitalPost(),
-            e.sertifikat(),
-            spraak,
-            now));
+    register.put(e.withSpraak(spraak, now));
     return true;
   }
 }

@@ -163,6 +163,21 @@ public record RegisterEntry(
         p.spraakOppdatert());
   }
 
+  /** This entry with the language {@code spraak}, chosen at {@code oppdatert}; the rest kept. */
+  public RegisterEntry withSpraak(String spraak, OffsetDateTime oppdatert) {
+    return new RegisterEntry(
+        personidentifikator,
+        status,
+        reservasjon,
+        reservasjonstidspunkt,
+        reservasjonOppdatert,
+        kontaktinformasjon,
+        digitalPost,
+        sertifikat,
+        spraak,
+        oppdatert);
+  }
+
   /** True when the person has reserved against digital communication. */
   public boolean isReservert() {
     return reservasjon == JaNei.JA;
