@@ -162,6 +162,15 @@ public final class LocalFixture implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(formBody)));
   }
 
+  /** POSTs a JSON body to {@code url} with {@code accessToken} as its bearer token. */
+  public Answer postJson(String url, String accessToken, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + accessToken)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** GETs {@code url}. */
   public Answer get(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).GET());

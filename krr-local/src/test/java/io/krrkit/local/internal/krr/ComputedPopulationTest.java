@@ -194,12 +194,7 @@ class ComputedPopulationTest {
             .map(id -> "\"" + id.value() + "\"")
             .collect(Collectors.joining(", ", "{\"personidentifikatorer\": [", "]}"));
     Answer answer =
-        fx.send(
-            HttpRequest.newBuilder(
-                    URI.create(fx.krrLocal().kontaktregisteretUrl() + "/rest/v2/personer"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + both)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        fx.postJson(fx.krrLocal().kontaktregisteretUrl() + "/rest/v2/personer", both, body);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     List<Person> persons = new ArrayList<>();
     answer.json().get("personer").forEach(p -> persons.add(KRR.convertValue(p, Person.class)));
@@ -211,12 +206,10 @@ class ComputedPopulationTest {
         fx.accessToken(
             fx.client().type(IntegrationType.KRR).scopes(Register.HENTENDRING_READ).register());
     Answer answer =
-        fx.send(
-            HttpRequest.newBuilder(
-                    URI.create(fx.krrLocal().kontaktregisteretUrl() + "/rest/v2/krr/hentEndringer"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"fraEndringsId\": " + from + "}")));
+        fx.postJson(
+            fx.krrLocal().kontaktregisteretUrl() + "/rest/v2/krr/hentEndringer",
+            token,
+            "{\"fraEndringsId\": " + from + "}");
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return answer.json();
   }

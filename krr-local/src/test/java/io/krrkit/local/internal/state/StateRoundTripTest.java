@@ -11,8 +11,6 @@ import io.krrkit.local.LocalFixture;
 import io.krrkit.local.LocalFixture.Answer;
 import io.krrkit.local.LocalFixture.TestClient;
 import io.krrkit.local.internal.store.StoreEngine;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,18 +216,10 @@ class StateRoundTripTest {
 
   private static JsonNode lookup(String token) {
     Answer answer =
-        fx.send(
-            HttpRequest.newBuilder(
-                    URI.create(fx.krrLocal().kontaktregisteretUrl() + "/rest/v2/personer"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"personidentifikatorer\":[\""
-                            + PERSON
-                            + "\",\"20914695016\",\""
-                            + PURGED
-                            + "\"]}")));
+        fx.postJson(
+            fx.krrLocal().kontaktregisteretUrl() + "/rest/v2/personer",
+            token,
+            "{\"personidentifikatorer\":[\"" + PERSON + "\",\"20914695016\",\"" + PURGED + "\"]}");
     return ok(answer).json();
   }
 
