@@ -201,9 +201,7 @@ public final class Register {
    */
   public boolean put(RegisterEntry entry) {
     Personidentifikator id = entry.personidentifikator();
-    Overlay before = persons.overlay(List.of(id));
-    boolean computed =
-        !before.forgotten().contains(id) && population(before.population()).find(id).isPresent();
+    boolean computed = inPopulation(id, persons.overlay(List.of(id)));
     return persons.put(entry) && !computed;
   }
 
@@ -243,10 +241,14 @@ public final class Register {
    * register does not know {@code id}.
    */
   public boolean purge(Personidentifikator id) {
-    Overlay overlay = persons.overlay(List.of(id));
-    boolean computed =
-        !overlay.forgotten().contains(id) && population(overlay.population()).find(id).isPresent();
+    boolean computed = inPopulation(id, persons.overlay(List.of(id)));
     return persons.forget(id, computed) || computed;
+  }
+
+  /** True when the population that {@code overlay} records holds {@code id}, not forgotten. */
+  private boolean inPopulation(Personidentifikator id, Overlay overlay) {
+    return !overlay.forgotten().contains(id)
+        && population(overlay.population()).find(id).isPresent();
   }
 
   /** What the store records about the population; empty when the persons are all stored. */

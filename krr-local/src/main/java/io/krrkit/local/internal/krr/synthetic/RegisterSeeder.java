@@ -63,7 +63,7 @@ public final class RegisterSeeder {
         default:
           break;
       }
-      draw(held, populationSize, seed);
+      draw(held, new PopulationSpec(populationSize, seed, clock.instant()));
       return true;
     }
   }
@@ -107,20 +107,14 @@ public final class RegisterSeeder {
     }
   }
 
-  private void draw(SeedClaim claim, int populationSize, long seed) {
-    draw(claim, new PopulationSpec(populationSize, seed, clock.instant()));
-  }
-
   private void draw(SeedClaim claim, PopulationSpec population) {
-    int populationSize = population.size();
-    long seed = population.seed();
     claim.draw(population, clock.instant());
     log.info(
         "KRR register: {} known persons and a synthetic population of {} (seed {}), computed;"
             + " none stored",
         KnownPersons.ALL.size() - 1,
-        populationSize,
-        seed);
+        population.size(),
+        population.seed());
   }
 
   private String describe() {
