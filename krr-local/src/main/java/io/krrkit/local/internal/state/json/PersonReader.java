@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 final class PersonReader {
   private PersonReader() {}
 
+  /** The problem of an identity number that breaks {@code rule}; the number is never shown. */
+  static String invalidIdentity(InvalidIdentifierException e) {
+    return "personidentifikator is not a valid identity number (" + e.rule() + ")";
+  }
+
   /** The entry, or null with the problem recorded at the item's line. */
   static RegisterEntry entry(ObjectMapper krr, StateReader.Item item, Problems problems) {
     JsonNode id = item.node().get("personidentifikator");
@@ -51,8 +56,7 @@ final class PersonReader {
     try {
       return RegisterEntry.from(person);
     } catch (InvalidIdentifierException e) {
-      item.problem(
-          problems, "personidentifikator is not a valid identity number (" + e.rule() + ")");
+      item.problem(problems, invalidIdentity(e));
     } catch (IllegalArgumentException e) {
       // The entry's rules name fields; drop any value a message might end with.
       item.problem(problems, e.getMessage().replaceAll(", was .*$", ""));

@@ -763,15 +763,10 @@ public final class StateArchive {
         try {
           id = Personidentifikator.of(value.asText());
         } catch (InvalidIdentifierException e) {
-          item.problem(
-              problems, "personidentifikator is not a valid identity number (" + e.rule() + ")");
+          item.problem(problems, PersonReader.invalidIdentity(e));
           continue;
         }
-        Integer first = seen.putIfAbsent(id.value(), item.line());
-        if (first != null) {
-          item.problem(
-              problems,
-              "personidentifikator is the same as at line " + first + "; list a person once");
+        if (!listedOnce(seen, id, item)) {
           continue;
         }
         if (importedPersons.contains(id)) {
@@ -789,6 +784,21 @@ public final class StateArchive {
       }
     }
 
+    /**
+     * True the first time {@code id} is listed in a file ({@code seen} by line); else false, with
+     * the problem noted naming the lines, never the identity number.
+     */
+    private boolean listedOnce(
+        Map<String, Integer> seen, Personidentifikator id, StateReader.Item item) {
+      Integer first = seen.putIfAbsent(id.value(), item.line());
+      if (first != null) {
+        item.problem(
+            problems,
+            "personidentifikator is the same as at line " + first + "; list a person once");
+      }
+      return first == null;
+    }
+
     void persons(List<StateReader.Item> items) {
       Map<String, Integer> seen = new LinkedHashMap<>();
       List<RegisterEntry> entries = new ArrayList<>();
@@ -797,13 +807,7 @@ public final class StateArchive {
         if (entry == null) {
           continue;
         }
-        String id = entry.personidentifikator().value();
-        Integer first = seen.putIfAbsent(id, item.line());
-        if (first != null) {
-          // The identity number itself is never shown: name the lines.
-          item.problem(
-              problems,
-              "personidentifikator is the same as at line " + first + "; list a person once");
+        if (!listedOnce(seen, entry.personidentifikator(), item)) {
           continue;
         }
         entries.add(entry);
